@@ -1,0 +1,17 @@
+//! Pure business rules of Zhengxie. No IO, no async, no SQL.
+//!
+//! Every other crate turns raw input into these types at its edge and asks
+//! these functions what is allowed.
+
+pub mod audit;
+pub mod field;
+pub mod ids;
+pub mod member;
+pub mod org;
+pub mod permission;
+pub mod role;
+pub mod security;
+
+pub use field::{FieldError, FieldErrors};
+pub use ids::*;
+pub use role::Role;

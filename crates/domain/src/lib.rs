@@ -4,6 +4,7 @@
 //! these functions what is allowed.
 
 pub mod audit;
+pub mod catalog;
 pub mod field;
 pub mod ids;
 pub mod member;

@@ -1,1 +1,39 @@
+//! Zhengxie's database. One schema and one set of queries, built with
+//! sea-query, run on SQLite (the embedded default) or PostgreSQL.
 
+pub mod audit;
+pub mod clock;
+pub mod crypto;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod import;
+pub mod member;
+pub mod migrate;
+pub mod org;
+pub mod schema;
+pub mod session;
+pub mod settings;
+pub mod token;
+pub mod user;
+pub mod xlsx;
+
+pub use clock::Clock;
+pub use crypto::FieldCipher;
+pub use db::{Backend, Db, Tx};
+pub use error::StoreError;
+
+/// A page of a list: the rows and the total matching the filters.
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    pub rows: Vec<T>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+impl<T> Page<T> {
+    pub fn pages(&self) -> i64 {
+        ((self.total + self.per_page - 1) / self.per_page).max(1)
+    }
+}

@@ -1,0 +1,1 @@
+//! Member import from .xlsx: validation report, then all-or-valid-rows import.

@@ -1,0 +1,1 @@
+//! Writing .xlsx files: member lists and the import template.

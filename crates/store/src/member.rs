@@ -267,7 +267,7 @@ async fn check_references(tx: &mut Tx, d: &MemberDraft) -> Result<()> {
     if errors.is_empty() { Ok(()) } else { Err(StoreError::Invalid(errors)) }
 }
 
-fn draft_values(cipher: &FieldCipher, d: &MemberDraft, now: i64) -> Result<Vec<(Members, sea_query::SimpleExpr)>> {
+pub(crate) fn draft_values(cipher: &FieldCipher, d: &MemberDraft, now: i64) -> Result<Vec<(Members, sea_query::SimpleExpr)>> {
     let phone_cipher = d.phone.as_ref().map(|p| cipher.encrypt(p.as_str())).transpose()?;
     let id_cipher = d.id_number.as_ref().map(|i| cipher.encrypt(i.as_str())).transpose()?;
     Ok(vec![

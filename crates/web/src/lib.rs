@@ -1,1 +1,23 @@
+//! Zhengxie's web layer: the router, sessions, pages and the JSON API.
+//! Handlers are thin: they parse input, ask `domain::permission`, call one
+//! `store` function and render a template.
 
+pub mod accounts;
+pub mod api;
+pub mod app;
+pub mod audit_log;
+pub mod auth;
+pub mod config;
+pub mod error;
+pub mod home;
+pub mod me;
+pub mod members;
+pub mod security;
+pub mod shell;
+pub mod state;
+pub mod structure;
+mod view;
+
+pub use app::App;
+pub use config::Config;
+pub use state::AppState;

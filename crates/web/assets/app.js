@@ -1,0 +1,25 @@
+// 数字政协: the one small script. Pages work without it.
+(function () {
+  "use strict";
+  // Irreversible actions ask first: <form data-confirm="…">.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var question = form.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+    }
+  });
+  // Filter selects submit their form when changed: <select data-autosubmit>.
+  document.addEventListener("change", function (event) {
+    var el = event.target;
+    if (el.hasAttribute && el.hasAttribute("data-autosubmit") && el.form) {
+      el.form.submit();
+    }
+  });
+  // Move focus to the error summary so screen readers announce it.
+  var summary = document.querySelector(".error-summary");
+  if (summary) {
+    summary.setAttribute("tabindex", "-1");
+    summary.focus();
+  }
+})();

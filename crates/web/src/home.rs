@@ -1,0 +1,75 @@
+//! The home page: what this user needs first. A member sees their profile
+//! and the (for now empty) 我的履职 area; staff and leaders see their scope.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use domain::permission::Action;
+use domain::Role;
+use store::member::{Member, MemberFilter};
+
+use crate::auth::User;
+use crate::error::WebResult;
+use crate::shell::{Notice, Shell};
+use crate::state::AppState;
+use crate::view::render;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/", get(home)).route("/messages", get(messages))
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    shell: Shell,
+    role: Role,
+    member: Option<Member>,
+    org_name: String,
+    member_count: Option<i64>,
+    district_count: usize,
+    admin_links: Vec<(&'static str, &'static str, &'static str)>,
+}
+
+async fn home(State(state): State<AppState>, user: User, notice: Notice) -> WebResult<Response> {
+    let account = &user.live.account;
+    let member = match account.member_id {
+        Some(id) => store::member::get_member(&state.db, &account.org_path, id).await.ok(),
+        None => None,
+    };
+    let member_count = if user.can(Action::ViewMembers) {
+        Some(store::member::list(&state.db, &account.org_path, &MemberFilter::default(), 1, 1).await?.total)
+    } else {
+        None
+    };
+    let district_count = if user.can(Action::ViewStructure) {
+        store::org::list_orgs(&state.db, &account.org_path).await?.len().saturating_sub(1)
+    } else {
+        0
+    };
+    let admin_links = domain::permission::navigation(account.role)
+        .into_iter()
+        .filter(|e| e.path != "/" && e.path != "/me")
+        .map(|e| (e.path, e.label, e.action.label()))
+        .collect();
+    render(HomePage {
+        shell: Shell::new(&user, "首页", "/").notice(notice),
+        role: account.role,
+        member,
+        org_name: account.org_name.clone(),
+        member_count,
+        district_count,
+        admin_links,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "messages.html")]
+struct MessagesPage {
+    shell: Shell,
+}
+
+async fn messages(user: User) -> WebResult<Response> {
+    render(MessagesPage { shell: Shell::new(&user, "消息", "/messages") })
+}

@@ -1,0 +1,4 @@
+//! stub
+use axum::Router;
+use crate::state::AppState;
+pub fn routes() -> Router<AppState> { Router::new() }

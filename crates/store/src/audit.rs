@@ -218,24 +218,23 @@ pub async fn list(db: &Db, filter: &Filter, page: i64, per_page: i64) -> Result<
                 .to_owned(),
         )
         .await?;
-    let rows = rows
-        .iter()
-        .map(|r| {
-            Ok(Entry {
-                id: get(r, "id")?,
-                at: get(r, "at")?,
-                actor_login: get(r, "actor_login")?,
-                ip: get(r, "ip")?,
-                action: get(r, "action")?,
-                target_type: get(r, "target_type")?,
-                target_id: get(r, "target_id")?,
-                summary: get(r, "summary")?,
-                before: get(r, "before_data")?,
-                after: get(r, "after_data")?,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let rows = rows.iter().map(entry_from).collect::<Result<Vec<_>>>()?;
     Ok(Page { rows, total, page, per_page })
+}
+
+fn entry_from(r: &AnyRow) -> Result<Entry> {
+    Ok(Entry {
+        id: get(r, "id")?,
+        at: get(r, "at")?,
+        actor_login: get(r, "actor_login")?,
+        ip: get(r, "ip")?,
+        action: get(r, "action")?,
+        target_type: get(r, "target_type")?,
+        target_id: get(r, "target_id")?,
+        summary: get(r, "summary")?,
+        before: get(r, "before_data")?,
+        after: get(r, "after_data")?,
+    })
 }
 
 fn stored(r: &AnyRow) -> Result<StoredEntry> {
@@ -325,4 +324,32 @@ pub async fn actions(db: &Db) -> Result<Vec<String>> {
         )
         .await?;
     rows.iter().map(|r| get(r, "action")).collect()
+}
+
+/// The newest entries about one record, for its history on the record page.
+pub async fn for_target(db: &Db, target_type: &str, target_id: &str, limit: u64) -> Result<Vec<Entry>> {
+    let rows = db
+        .all(
+            &Query::select()
+                .columns([
+                    AuditLog::Id,
+                    AuditLog::At,
+                    AuditLog::ActorLogin,
+                    AuditLog::Ip,
+                    AuditLog::Action,
+                    AuditLog::TargetType,
+                    AuditLog::TargetId,
+                    AuditLog::Summary,
+                    AuditLog::BeforeData,
+                    AuditLog::AfterData,
+                ])
+                .from(AuditLog::Table)
+                .and_where(Expr::col(AuditLog::TargetType).eq(target_type))
+                .and_where(Expr::col(AuditLog::TargetId).eq(target_id))
+                .order_by(AuditLog::Id, Order::Desc)
+                .limit(limit)
+                .to_owned(),
+        )
+        .await?;
+    rows.iter().map(entry_from).collect()
 }

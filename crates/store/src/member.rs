@@ -21,8 +21,10 @@ pub struct MemberFilter {
     /// Part of the name.
     pub q: Option<String>,
     pub org_id: Option<i64>,
-    pub sector_id: Option<i64>,
-    pub committee_id: Option<i64>,
+    /// Sectors and committees are filtered by name, so that a city user can
+    /// pick 教育界 once and see it across every district.
+    pub sector: Option<String>,
+    pub committee: Option<String>,
     pub party: Option<Party>,
     pub post: Option<Post>,
     /// Show deactivated members instead of active ones.
@@ -86,11 +88,15 @@ fn base(scope: &OrgPath, f: &MemberFilter) -> SelectStatement {
     if let Some(id) = f.org_id {
         q.and_where(Expr::col((m, Members::OrgId)).eq(id));
     }
-    if let Some(id) = f.sector_id {
-        q.and_where(Expr::col((m, Members::SectorId)).eq(id));
+    if let Some(name) = &f.sector {
+        q.and_where(Expr::col((m, Members::SectorId)).in_subquery(
+            Query::select().column(Sectors::Id).from(Sectors::Table).and_where(Expr::col(Sectors::Name).eq(name.as_str())).to_owned(),
+        ));
     }
-    if let Some(id) = f.committee_id {
-        q.and_where(Expr::col((m, Members::CommitteeId)).eq(id));
+    if let Some(name) = &f.committee {
+        q.and_where(Expr::col((m, Members::CommitteeId)).in_subquery(
+            Query::select().column(Committees::Id).from(Committees::Table).and_where(Expr::col(Committees::Name).eq(name.as_str())).to_owned(),
+        ));
     }
     if let Some(p) = f.party {
         q.and_where(Expr::col((m, Members::Party)).eq(p.code()));
@@ -388,4 +394,21 @@ pub async fn update_contact(db: &Db, cipher: &FieldCipher, now: i64, who: &Who, 
     audit::append(&mut tx, now, who, Event::new("member.contact", "member", id, "委员修改本人联系方式")).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The distinct names of a structure list within `scope`, in list order, for
+/// filter menus.
+pub async fn names_in_scope(db: &Db, scope: &OrgPath, table: &str) -> Result<Vec<String>> {
+    let t = Alias::new(table);
+    let q = Query::select()
+        .column((t.clone(), Alias::new("name")))
+        .expr_as(Expr::col((t.clone(), Alias::new("id"))).min(), Alias::new("first"))
+        .from(t.clone())
+        .inner_join(Orgs::Table, Expr::col((Orgs::Table, Orgs::Id)).equals((t.clone(), Alias::new("org_id"))))
+        .and_where(Expr::col((Orgs::Table, Orgs::Path)).like(format!("{}%", scope.as_str())))
+        .and_where(Expr::col((t.clone(), Alias::new("active"))).eq(1))
+        .group_by_col((t.clone(), Alias::new("name")))
+        .order_by(Alias::new("first"), Order::Asc)
+        .to_owned();
+    db.all(&q).await?.iter().map(|r| get(r, "name")).collect()
 }

@@ -71,7 +71,10 @@ impl std::fmt::Display for ChainBreak {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ChainBreak::Edited { id } => write!(f, "第 {id} 条记录的内容被修改"),
-            ChainBreak::Gap { id, after_id: Some(prev) } => {
+            ChainBreak::Gap {
+                id,
+                after_id: Some(prev),
+            } => {
                 write!(f, "第 {prev} 条与第 {id} 条之间的记录被删除或调换")
             }
             ChainBreak::Gap { id, after_id: None } => write!(f, "第 {id} 条之前的记录被删除"),
@@ -110,7 +113,9 @@ impl ChainVerifier {
             });
         }
         if chain_hash(&entry.prev_hash, &entry.content) != entry.hash {
-            self.breaks.push(ChainBreak::Edited { id: entry.content.id });
+            self.breaks.push(ChainBreak::Edited {
+                id: entry.content.id,
+            });
         }
         self.prev_hash = entry.hash.clone();
         self.prev_id = Some(entry.content.id);
@@ -153,7 +158,11 @@ mod tests {
                     after: String::new(),
                 };
                 let hash = chain_hash(&prev, &content);
-                let entry = StoredEntry { content, prev_hash: prev.clone(), hash: hash.clone() };
+                let entry = StoredEntry {
+                    content,
+                    prev_hash: prev.clone(),
+                    hash: hash.clone(),
+                };
                 prev = hash;
                 entry
             })
@@ -182,7 +191,13 @@ mod tests {
     fn a_removed_row_is_named() {
         let mut entries = chain(5);
         entries.remove(2);
-        assert_eq!(verify(&entries), vec![ChainBreak::Gap { id: 4, after_id: Some(2) }]);
+        assert_eq!(
+            verify(&entries),
+            vec![ChainBreak::Gap {
+                id: 4,
+                after_id: Some(2)
+            }]
+        );
     }
 
     #[test]
@@ -192,6 +207,12 @@ mod tests {
         let mut v = ChainVerifier::default();
         entries[..3].iter().for_each(|e| v.feed(e));
         let v = v.finish(Some(head));
-        assert_eq!(v.breaks, vec![ChainBreak::Gap { id: 5, after_id: Some(3) }]);
+        assert_eq!(
+            v.breaks,
+            vec![ChainBreak::Gap {
+                id: 5,
+                after_id: Some(3)
+            }]
+        );
     }
 }

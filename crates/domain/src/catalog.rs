@@ -20,9 +20,15 @@ pub enum CatalogKind {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
-    Text { required: bool, max: usize },
+    Text {
+        required: bool,
+        max: usize,
+    },
     /// A whole number in a range.
-    Number { min: i64, max: i64 },
+    Number {
+        min: i64,
+        max: i64,
+    },
     /// 是/否
     Flag,
 }
@@ -68,26 +74,88 @@ impl CatalogKind {
     }
 
     pub fn fields(self) -> &'static [CatalogField] {
-        const TEXT: FieldKind = FieldKind::Text { required: false, max: 60 };
+        const TEXT: FieldKind = FieldKind::Text {
+            required: false,
+            max: 60,
+        };
         match self {
             CatalogKind::Sector => &[
-                CatalogField { name: "convenor", label: "召集人", kind: TEXT },
-                CatalogField { name: "sort", label: "排序", kind: FieldKind::Number { min: 0, max: 9999 } },
+                CatalogField {
+                    name: "convenor",
+                    label: "召集人",
+                    kind: TEXT,
+                },
+                CatalogField {
+                    name: "sort",
+                    label: "排序",
+                    kind: FieldKind::Number { min: 0, max: 9999 },
+                },
             ],
             CatalogKind::Committee => &[
-                CatalogField { name: "description", label: "职责简介", kind: FieldKind::Text { required: false, max: 200 } },
-                CatalogField { name: "sort", label: "排序", kind: FieldKind::Number { min: 0, max: 9999 } },
+                CatalogField {
+                    name: "description",
+                    label: "职责简介",
+                    kind: FieldKind::Text {
+                        required: false,
+                        max: 200,
+                    },
+                },
+                CatalogField {
+                    name: "sort",
+                    label: "排序",
+                    kind: FieldKind::Number { min: 0, max: 9999 },
+                },
             ],
             CatalogKind::Term => &[
-                CatalogField { name: "number", label: "届数", kind: FieldKind::Number { min: 1, max: 99 } },
-                CatalogField { name: "start_year", label: "起始年份", kind: FieldKind::Number { min: 1949, max: 2100 } },
-                CatalogField { name: "end_year", label: "截止年份", kind: FieldKind::Number { min: 1949, max: 2100 } },
-                CatalogField { name: "is_current", label: "本届", kind: FieldKind::Flag },
+                CatalogField {
+                    name: "number",
+                    label: "届数",
+                    kind: FieldKind::Number { min: 1, max: 99 },
+                },
+                CatalogField {
+                    name: "start_year",
+                    label: "起始年份",
+                    kind: FieldKind::Number {
+                        min: 1949,
+                        max: 2100,
+                    },
+                },
+                CatalogField {
+                    name: "end_year",
+                    label: "截止年份",
+                    kind: FieldKind::Number {
+                        min: 1949,
+                        max: 2100,
+                    },
+                },
+                CatalogField {
+                    name: "is_current",
+                    label: "本届",
+                    kind: FieldKind::Flag,
+                },
             ],
             CatalogKind::Unit => &[
-                CatalogField { name: "kind", label: "单位类别", kind: TEXT },
-                CatalogField { name: "contact_person", label: "联系人", kind: FieldKind::Text { required: false, max: 30 } },
-                CatalogField { name: "contact_phone", label: "联系电话", kind: FieldKind::Text { required: false, max: 30 } },
+                CatalogField {
+                    name: "kind",
+                    label: "单位类别",
+                    kind: TEXT,
+                },
+                CatalogField {
+                    name: "contact_person",
+                    label: "联系人",
+                    kind: FieldKind::Text {
+                        required: false,
+                        max: 30,
+                    },
+                },
+                CatalogField {
+                    name: "contact_phone",
+                    label: "联系电话",
+                    kind: FieldKind::Text {
+                        required: false,
+                        max: 30,
+                    },
+                },
             ],
         }
     }
@@ -102,7 +170,10 @@ pub struct CatalogDraft {
 }
 
 /// Parses a form (field name → raw value) for a kind of list.
-pub fn parse(kind: CatalogKind, input: &BTreeMap<String, String>) -> Result<CatalogDraft, FieldErrors> {
+pub fn parse(
+    kind: CatalogKind,
+    input: &BTreeMap<String, String>,
+) -> Result<CatalogDraft, FieldErrors> {
     let raw = |name: &str| input.get(name).map(String::as_str).unwrap_or("");
     let mut e = FieldErrors::new();
     let name = e.take("name", required_text(raw("name"), "名称", 60));
@@ -148,7 +219,13 @@ pub fn parse(kind: CatalogKind, input: &BTreeMap<String, String>) -> Result<Cata
             }
         }
     }
-    e.finish(|| Some(CatalogDraft { name: name?, text, numbers }))
+    e.finish(|| {
+        Some(CatalogDraft {
+            name: name?,
+            text,
+            numbers,
+        })
+    })
 }
 
 #[cfg(test)]
@@ -156,20 +233,34 @@ mod tests {
     use super::*;
 
     fn form(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
     fn a_term_needs_sane_years() {
         let ok = parse(
             CatalogKind::Term,
-            &form(&[("name", "第六届"), ("number", "6"), ("start_year", "2023"), ("end_year", "2027"), ("is_current", "on")]),
+            &form(&[
+                ("name", "第六届"),
+                ("number", "6"),
+                ("start_year", "2023"),
+                ("end_year", "2027"),
+                ("is_current", "on"),
+            ]),
         )
         .unwrap();
         assert_eq!(ok.numbers["is_current"], 1);
         let bad = parse(
             CatalogKind::Term,
-            &form(&[("name", "第六届"), ("number", "x"), ("start_year", "2023"), ("end_year", "2020")]),
+            &form(&[
+                ("name", "第六届"),
+                ("number", "x"),
+                ("start_year", "2023"),
+                ("end_year", "2020"),
+            ]),
         )
         .unwrap_err();
         assert!(bad.get("number").is_some());
@@ -179,7 +270,15 @@ mod tests {
     #[test]
     fn every_kind_needs_a_name() {
         for kind in CatalogKind::ALL {
-            let errors = parse(kind, &form(&[("number", "1"), ("start_year", "2023"), ("end_year", "2027")])).unwrap_err();
+            let errors = parse(
+                kind,
+                &form(&[
+                    ("number", "1"),
+                    ("start_year", "2023"),
+                    ("end_year", "2027"),
+                ]),
+            )
+            .unwrap_err();
             assert_eq!(errors.get("name"), Some("请填写名称"));
             assert_eq!(CatalogKind::from_slug(kind.slug()), Some(kind));
         }

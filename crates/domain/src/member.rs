@@ -216,7 +216,10 @@ fn choice<T>(raw: &str, what: &str, parse: fn(&str) -> Option<T>) -> Result<T, S
 
 /// `1965-03-09`, `1965/3/9` or `19650309`.
 pub fn parse_date(raw: &str) -> Result<Date, String> {
-    let cleaned = raw.trim().replace(['/', '.', '年', '月'], "-").replace('日', "");
+    let cleaned = raw
+        .trim()
+        .replace(['/', '.', '年', '月'], "-")
+        .replace('日', "");
     let parts: Vec<&str> = if cleaned.contains('-') {
         cleaned.split('-').collect()
     } else if cleaned.len() == 8 {
@@ -226,7 +229,9 @@ pub fn parse_date(raw: &str) -> Result<Date, String> {
     };
     let numbers: Vec<i32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
     if let [year, month, day] = numbers[..] {
-        let month = u8::try_from(month).ok().and_then(|m| time::Month::try_from(m).ok());
+        let month = u8::try_from(month)
+            .ok()
+            .and_then(|m| time::Month::try_from(m).ok());
         if let (Some(month), Ok(day)) = (month, u8::try_from(day)) {
             if let Ok(date) = Date::from_calendar_date(year, month, day) {
                 return Ok(date);

@@ -171,15 +171,51 @@ pub struct NavEntry {
 }
 
 const NAV: &[NavEntry] = &[
-    NavEntry { path: "/", label: "首页", action: Action::UseOwnAccount },
-    NavEntry { path: "/members", label: "委员管理", action: Action::ViewMembers },
-    NavEntry { path: "/structure", label: "组织架构", action: Action::ViewStructure },
-    NavEntry { path: "/admin/accounts", label: "账号管理", action: Action::ManageAccounts },
-    NavEntry { path: "/security/roles", label: "角色授权", action: Action::ManageRoles },
-    NavEntry { path: "/security/policy", label: "安全策略", action: Action::ManageSecurityPolicy },
-    NavEntry { path: "/security/tokens", label: "接口令牌", action: Action::ManageRoles },
-    NavEntry { path: "/audit", label: "审计日志", action: Action::ReadAudit },
-    NavEntry { path: "/me", label: "我的", action: Action::UseOwnAccount },
+    NavEntry {
+        path: "/",
+        label: "首页",
+        action: Action::UseOwnAccount,
+    },
+    NavEntry {
+        path: "/members",
+        label: "委员管理",
+        action: Action::ViewMembers,
+    },
+    NavEntry {
+        path: "/structure",
+        label: "组织架构",
+        action: Action::ViewStructure,
+    },
+    NavEntry {
+        path: "/admin/accounts",
+        label: "账号管理",
+        action: Action::ManageAccounts,
+    },
+    NavEntry {
+        path: "/security/roles",
+        label: "角色授权",
+        action: Action::ManageRoles,
+    },
+    NavEntry {
+        path: "/security/policy",
+        label: "安全策略",
+        action: Action::ManageSecurityPolicy,
+    },
+    NavEntry {
+        path: "/security/tokens",
+        label: "接口令牌",
+        action: Action::ManageRoles,
+    },
+    NavEntry {
+        path: "/audit",
+        label: "审计日志",
+        action: Action::ReadAudit,
+    },
+    NavEntry {
+        path: "/me",
+        label: "我的",
+        action: Action::UseOwnAccount,
+    },
 ];
 
 #[cfg(test)]
@@ -199,12 +235,20 @@ mod tests {
     #[test]
     fn the_three_administrators_are_separate() {
         let admins = [Role::SysAdmin, Role::SecAdmin, Role::AuditAdmin];
-        let jobs = [Action::ManageAccounts, Action::ManageRoles, Action::ReadAudit];
+        let jobs = [
+            Action::ManageAccounts,
+            Action::ManageRoles,
+            Action::ReadAudit,
+        ];
         for (i, admin) in admins.iter().enumerate() {
             for (j, job) in jobs.iter().enumerate() {
                 assert_eq!(role_allows(*admin, *job), i == j, "{admin:?} {job:?}");
             }
-            for business in [Action::ViewMembers, Action::EditMembers, Action::ImportMembers] {
+            for business in [
+                Action::ViewMembers,
+                Action::EditMembers,
+                Action::ImportMembers,
+            ] {
                 assert!(!role_allows(*admin, business));
             }
         }
@@ -236,7 +280,11 @@ mod tests {
         assert_eq!(check(&city_staff, Action::EditMembers, target), Ok(()));
         assert_eq!(check(&district_staff, Action::EditMembers, target), Ok(()));
         assert_eq!(
-            check(&district_staff, Action::ViewMembers, Target::InOrg(&jiangbei)),
+            check(
+                &district_staff,
+                Action::ViewMembers,
+                Target::InOrg(&jiangbei)
+            ),
             Err(Denied::NotFound)
         );
         assert_eq!(
@@ -250,7 +298,11 @@ mod tests {
         let city = OrgPath::root(OrgId(1));
         let me = actor(Role::Member, &city, Some(MemberId(5)));
         assert_eq!(
-            check(&me, Action::UseOwnAccount, Target::Member(&city, MemberId(5))),
+            check(
+                &me,
+                Action::UseOwnAccount,
+                Target::Member(&city, MemberId(5))
+            ),
             Ok(())
         );
         assert_eq!(
@@ -271,7 +323,10 @@ mod tests {
         let staff: Vec<_> = navigation(Role::Staff).iter().map(|e| e.path).collect();
         assert!(staff.contains(&"/members"));
         assert!(!staff.contains(&"/audit"));
-        let auditor: Vec<_> = navigation(Role::AuditAdmin).iter().map(|e| e.path).collect();
+        let auditor: Vec<_> = navigation(Role::AuditAdmin)
+            .iter()
+            .map(|e| e.path)
+            .collect();
         assert_eq!(auditor, vec!["/", "/audit", "/me"]);
     }
 }

@@ -138,7 +138,8 @@ impl SecurityPolicy {
 
     /// When an account locks after this failure, if it does.
     pub fn lock_after_failure(&self, failures_so_far: u32, now: i64) -> Option<i64> {
-        (failures_so_far >= self.lockout_threshold).then(|| now + i64::from(self.lockout_minutes) * 60)
+        (failures_so_far >= self.lockout_threshold)
+            .then(|| now + i64::from(self.lockout_minutes) * 60)
     }
 
     /// Whether a password set at `changed_at` must be changed now.
@@ -162,8 +163,14 @@ mod tests {
         let p = SecurityPolicy::default();
         assert!(p.check_password("abcdefgh", "zhang").is_err());
         assert!(p.check_password("Abcdefg1", "zhang").is_ok());
-        assert!(p.check_password("Ab1", "zhang").unwrap_err().contains("至少8位"));
-        assert!(p.check_password("Zhang2026!", "zhang").unwrap_err().contains("登录名"));
+        assert!(p
+            .check_password("Ab1", "zhang")
+            .unwrap_err()
+            .contains("至少8位"));
+        assert!(p
+            .check_password("Zhang2026!", "zhang")
+            .unwrap_err()
+            .contains("登录名"));
     }
 
     #[test]
@@ -179,7 +186,10 @@ mod tests {
         assert!(!p.session_idle(0, 30 * 60));
         assert!(p.session_idle(0, 30 * 60 + 1));
         assert!(p.password_expired(0, 91 * 86_400));
-        let no_rotation = SecurityPolicy { password_rotation_days: 0, ..p };
+        let no_rotation = SecurityPolicy {
+            password_rotation_days: 0,
+            ..p
+        };
         assert!(!no_rotation.password_expired(0, 1000 * 86_400));
     }
 

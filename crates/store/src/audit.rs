@@ -32,7 +32,12 @@ pub struct Event {
 }
 
 impl Event {
-    pub fn new(action: &'static str, target_type: &'static str, target_id: impl ToString, summary: impl Into<String>) -> Event {
+    pub fn new(
+        action: &'static str,
+        target_type: &'static str,
+        target_id: impl ToString,
+        summary: impl Into<String>,
+    ) -> Event {
         Event {
             action,
             target_type,
@@ -66,7 +71,10 @@ pub async fn append(tx: &mut Tx, at: i64, who: &Who, event: Event) -> Result<i64
         )
         .await?;
     let (last_id, prev_hash) = match &head {
-        Some(row) => (get::<i64>(row, "last_id")?, get::<String>(row, "last_hash")?),
+        Some(row) => (
+            get::<i64>(row, "last_id")?,
+            get::<String>(row, "last_hash")?,
+        ),
         None => (0, GENESIS_HASH.to_string()),
     };
     let content = AuditContent {
@@ -136,7 +144,12 @@ pub async fn append(tx: &mut Tx, at: i64, who: &Who, event: Event) -> Result<i64
         tx.execute(
             &Query::insert()
                 .into_table(AuditHead::Table)
-                .columns([AuditHead::Id, AuditHead::LastId, AuditHead::LastHash, AuditHead::UpdatedAt])
+                .columns([
+                    AuditHead::Id,
+                    AuditHead::LastId,
+                    AuditHead::LastHash,
+                    AuditHead::UpdatedAt,
+                ])
                 .values_panic([1.into(), content.id.into(), hash.clone().into(), at.into()])
                 .to_owned(),
         )
@@ -195,7 +208,11 @@ fn filtered(filter: &Filter) -> SelectStatement {
 
 pub async fn list(db: &Db, filter: &Filter, page: i64, per_page: i64) -> Result<Page<Entry>> {
     let total = db
-        .scalar(&filtered(filter).expr(Expr::col(AuditLog::Id).count()).to_owned())
+        .scalar(
+            &filtered(filter)
+                .expr(Expr::col(AuditLog::Id).count())
+                .to_owned(),
+        )
         .await?;
     let rows = db
         .all(
@@ -219,7 +236,12 @@ pub async fn list(db: &Db, filter: &Filter, page: i64, per_page: i64) -> Result<
         )
         .await?;
     let rows = rows.iter().map(entry_from).collect::<Result<Vec<_>>>()?;
-    Ok(Page { rows, total, page, per_page })
+    Ok(Page {
+        rows,
+        total,
+        page,
+        per_page,
+    })
 }
 
 fn entry_from(r: &AnyRow) -> Result<Entry> {
@@ -327,7 +349,12 @@ pub async fn actions(db: &Db) -> Result<Vec<String>> {
 }
 
 /// The newest entries about one record, for its history on the record page.
-pub async fn for_target(db: &Db, target_type: &str, target_id: &str, limit: u64) -> Result<Vec<Entry>> {
+pub async fn for_target(
+    db: &Db,
+    target_type: &str,
+    target_id: &str,
+    limit: u64,
+) -> Result<Vec<Entry>> {
     let rows = db
         .all(
             &Query::select()

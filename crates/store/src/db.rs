@@ -42,7 +42,12 @@ macro_rules! statement {
         }
     )*};
 }
-statement!(SelectStatement, InsertStatement, UpdateStatement, DeleteStatement);
+statement!(
+    SelectStatement,
+    InsertStatement,
+    UpdateStatement,
+    DeleteStatement
+);
 
 impl Db {
     /// Connects to `sqlite://path` (created if missing) or `postgres://…`.

@@ -14,7 +14,7 @@ use domain::{FieldError, FieldErrors, OrgId};
 use serde::Serialize;
 use time::Date;
 
-pub use batch::{mark_consumed, park, parked};
+pub use batch::{mark_consumed, park, parked, Parked};
 pub use sheet::{normalize_header, read_sheet, COLUMNS, MAX_ROWS, REQUIRED};
 
 use crate::audit::{self, Event, Who};

@@ -69,7 +69,11 @@ pub struct Member {
     pub post_code: String,
 }
 
-fn label<T: Copy>(code: &str, parse: fn(&str) -> Option<T>, label: fn(T) -> &'static str) -> String {
+fn label<T: Copy>(
+    code: &str,
+    parse: fn(&str) -> Option<T>,
+    label: fn(T) -> &'static str,
+) -> String {
     parse(code).map(label).unwrap_or(code).to_string()
 }
 
@@ -77,26 +81,47 @@ fn base(scope: &OrgPath, f: &MemberFilter) -> SelectStatement {
     let m = Members::Table;
     let mut q = Query::select()
         .from(m)
-        .inner_join(Orgs::Table, Expr::col((Orgs::Table, Orgs::Id)).equals((m, Members::OrgId)))
+        .inner_join(
+            Orgs::Table,
+            Expr::col((Orgs::Table, Orgs::Id)).equals((m, Members::OrgId)),
+        )
         .and_where(Expr::col((Orgs::Table, Orgs::Path)).like(format!("{}%", scope.as_str())))
         .and_where(Expr::col((m, Members::Active)).eq(if f.inactive { 0 } else { 1 }))
         .to_owned();
     if let Some(text) = f.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-        q.and_where(Expr::col((m, Members::Name)).like(sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\')));
+        let escaped = text
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        q.and_where(
+            Expr::col((m, Members::Name))
+                .like(sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\')),
+        );
     }
     if let Some(id) = f.org_id {
         q.and_where(Expr::col((m, Members::OrgId)).eq(id));
     }
     if let Some(name) = &f.sector {
-        q.and_where(Expr::col((m, Members::SectorId)).in_subquery(
-            Query::select().column(Sectors::Id).from(Sectors::Table).and_where(Expr::col(Sectors::Name).eq(name.as_str())).to_owned(),
-        ));
+        q.and_where(
+            Expr::col((m, Members::SectorId)).in_subquery(
+                Query::select()
+                    .column(Sectors::Id)
+                    .from(Sectors::Table)
+                    .and_where(Expr::col(Sectors::Name).eq(name.as_str()))
+                    .to_owned(),
+            ),
+        );
     }
     if let Some(name) = &f.committee {
-        q.and_where(Expr::col((m, Members::CommitteeId)).in_subquery(
-            Query::select().column(Committees::Id).from(Committees::Table).and_where(Expr::col(Committees::Name).eq(name.as_str())).to_owned(),
-        ));
+        q.and_where(
+            Expr::col((m, Members::CommitteeId)).in_subquery(
+                Query::select()
+                    .column(Committees::Id)
+                    .from(Committees::Table)
+                    .and_where(Expr::col(Committees::Name).eq(name.as_str()))
+                    .to_owned(),
+            ),
+        );
     }
     if let Some(p) = f.party {
         q.and_where(Expr::col((m, Members::Party)).eq(p.code()));
@@ -120,14 +145,29 @@ fn with_row_columns(q: &mut SelectStatement) -> &mut SelectStatement {
         (m, Members::PhoneMasked),
         (m, Members::Active),
     ])
-    .expr_as(Expr::col((Orgs::Table, Orgs::ShortName)), Alias::new("org_name"))
-    .expr_as(Expr::col((Sectors::Table, Sectors::Name)), Alias::new("sector_name"))
     .expr_as(
-        Func::coalesce([Expr::col((Committees::Table, Committees::Name)).into(), Expr::val("").into()]),
+        Expr::col((Orgs::Table, Orgs::ShortName)),
+        Alias::new("org_name"),
+    )
+    .expr_as(
+        Expr::col((Sectors::Table, Sectors::Name)),
+        Alias::new("sector_name"),
+    )
+    .expr_as(
+        Func::coalesce([
+            Expr::col((Committees::Table, Committees::Name)).into(),
+            Expr::val("").into(),
+        ]),
         Alias::new("committee_name"),
     )
-    .inner_join(Sectors::Table, Expr::col((Sectors::Table, Sectors::Id)).equals((m, Members::SectorId)))
-    .left_join(Committees::Table, Expr::col((Committees::Table, Committees::Id)).equals((m, Members::CommitteeId)))
+    .inner_join(
+        Sectors::Table,
+        Expr::col((Sectors::Table, Sectors::Id)).equals((m, Members::SectorId)),
+    )
+    .left_join(
+        Committees::Table,
+        Expr::col((Committees::Table, Committees::Id)).equals((m, Members::CommitteeId)),
+    )
 }
 
 fn row_from(r: &AnyRow) -> Result<MemberRow> {
@@ -148,9 +188,19 @@ fn row_from(r: &AnyRow) -> Result<MemberRow> {
 }
 
 /// One page of members within `scope`, in organisation then id order.
-pub async fn list(db: &Db, scope: &OrgPath, filter: &MemberFilter, page: i64, per_page: i64) -> Result<Page<MemberRow>> {
+pub async fn list(
+    db: &Db,
+    scope: &OrgPath,
+    filter: &MemberFilter,
+    page: i64,
+    per_page: i64,
+) -> Result<Page<MemberRow>> {
     let total = db
-        .scalar(&base(scope, filter).expr(Expr::col((Members::Table, Members::Id)).count()).to_owned())
+        .scalar(
+            &base(scope, filter)
+                .expr(Expr::col((Members::Table, Members::Id)).count())
+                .to_owned(),
+        )
         .await?;
     let page = page.clamp(1, ((total + per_page - 1) / per_page).max(1));
     let mut q = base(scope, filter);
@@ -159,13 +209,29 @@ pub async fn list(db: &Db, scope: &OrgPath, filter: &MemberFilter, page: i64, pe
         .order_by((Members::Table, Members::Id), Order::Asc)
         .limit(per_page as u64)
         .offset(((page - 1) * per_page) as u64);
-    let rows = db.all(&q).await?.iter().map(row_from).collect::<Result<Vec<_>>>()?;
-    Ok(Page { rows, total, page, per_page })
+    let rows = db
+        .all(&q)
+        .await?
+        .iter()
+        .map(row_from)
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Page {
+        rows,
+        total,
+        page,
+        per_page,
+    })
 }
 
 /// Walks every matching member in id order, `batch` at a time, without
 /// holding the whole list in memory (for exports).
-pub async fn for_each_batch<F>(db: &Db, scope: &OrgPath, filter: &MemberFilter, batch: u64, mut f: F) -> Result<()>
+pub async fn for_each_batch<F>(
+    db: &Db,
+    scope: &OrgPath,
+    filter: &MemberFilter,
+    batch: u64,
+    mut f: F,
+) -> Result<()>
 where
     F: FnMut(Vec<MemberRow>) -> Result<()>,
 {
@@ -176,8 +242,15 @@ where
             .and_where(Expr::col((Members::Table, Members::Id)).gt(after))
             .order_by((Members::Table, Members::Id), Order::Asc)
             .limit(batch);
-        let rows = db.all(&q).await?.iter().map(row_from).collect::<Result<Vec<_>>>()?;
-        let Some(last) = rows.last() else { return Ok(()) };
+        let rows = db
+            .all(&q)
+            .await?
+            .iter()
+            .map(row_from)
+            .collect::<Result<Vec<_>>>()?;
+        let Some(last) = rows.last() else {
+            return Ok(());
+        };
         after = last.id.0;
         f(rows)?;
     }
@@ -189,7 +262,10 @@ pub async fn get_member(db: &Db, scope: &OrgPath, id: MemberId) -> Result<Member
     // Not `base`: a record page shows deactivated members too.
     let mut q = Query::select()
         .from(m)
-        .inner_join(Orgs::Table, Expr::col((Orgs::Table, Orgs::Id)).equals((m, Members::OrgId)))
+        .inner_join(
+            Orgs::Table,
+            Expr::col((Orgs::Table, Orgs::Id)).equals((m, Members::OrgId)),
+        )
         .and_where(Expr::col((Orgs::Table, Orgs::Path)).like(format!("{}%", scope.as_str())))
         .and_where(Expr::col((m, Members::Id)).eq(id.0))
         .to_owned();
@@ -232,7 +308,11 @@ pub async fn get_member(db: &Db, scope: &OrgPath, id: MemberId) -> Result<Member
 }
 
 /// The decrypted phone and ID number of one member.
-pub async fn personal_data(db: &Db, cipher: &FieldCipher, id: MemberId) -> Result<(String, String)> {
+pub async fn personal_data(
+    db: &Db,
+    cipher: &FieldCipher,
+    id: MemberId,
+) -> Result<(String, String)> {
     let r = db
         .one(
             &Query::select()
@@ -242,17 +322,39 @@ pub async fn personal_data(db: &Db, cipher: &FieldCipher, id: MemberId) -> Resul
                 .to_owned(),
         )
         .await?;
-    let open = |c: Option<String>| c.map(|c| cipher.decrypt(&c)).transpose().map(Option::unwrap_or_default);
-    Ok((open(get(&r, "phone_cipher")?)?, open(get(&r, "id_cipher")?)?))
+    let open = |c: Option<String>| {
+        c.map(|c| cipher.decrypt(&c))
+            .transpose()
+            .map(Option::unwrap_or_default)
+    };
+    Ok((
+        open(get(&r, "phone_cipher")?)?,
+        open(get(&r, "id_cipher")?)?,
+    ))
 }
 
 /// Checks that the sector, committee and term belong to the member's organisation.
 async fn check_references(tx: &mut Tx, d: &MemberDraft) -> Result<()> {
     let mut errors = FieldErrors::new();
     let refs: [(&str, &str, Option<i64>, &str); 3] = [
-        ("sectors", "sector_id", Some(d.sector_id.0), "界别不属于所选政协"),
-        ("committees", "committee_id", d.committee_id.map(|c| c.0), "专委会不属于所选政协"),
-        ("terms", "term_id", d.term_id.map(|t| t.0), "届次不属于所选政协"),
+        (
+            "sectors",
+            "sector_id",
+            Some(d.sector_id.0),
+            "界别不属于所选政协",
+        ),
+        (
+            "committees",
+            "committee_id",
+            d.committee_id.map(|c| c.0),
+            "专委会不属于所选政协",
+        ),
+        (
+            "terms",
+            "term_id",
+            d.term_id.map(|t| t.0),
+            "届次不属于所选政协",
+        ),
     ];
     for (table, field, id, message) in refs {
         let Some(id) = id else { continue };
@@ -270,32 +372,77 @@ async fn check_references(tx: &mut Tx, d: &MemberDraft) -> Result<()> {
             errors.add(field, message);
         }
     }
-    if errors.is_empty() { Ok(()) } else { Err(StoreError::Invalid(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(errors))
+    }
 }
 
-pub(crate) fn draft_values(cipher: &FieldCipher, d: &MemberDraft, now: i64) -> Result<Vec<(Members, sea_query::SimpleExpr)>> {
-    let phone_cipher = d.phone.as_ref().map(|p| cipher.encrypt(p.as_str())).transpose()?;
-    let id_cipher = d.id_number.as_ref().map(|i| cipher.encrypt(i.as_str())).transpose()?;
+pub(crate) fn draft_values(
+    cipher: &FieldCipher,
+    d: &MemberDraft,
+    now: i64,
+) -> Result<Vec<(Members, sea_query::SimpleExpr)>> {
+    let phone_cipher = d
+        .phone
+        .as_ref()
+        .map(|p| cipher.encrypt(p.as_str()))
+        .transpose()?;
+    let id_cipher = d
+        .id_number
+        .as_ref()
+        .map(|i| cipher.encrypt(i.as_str()))
+        .transpose()?;
     Ok(vec![
         (Members::OrgId, d.org_id.0.into()),
         (Members::Name, d.name.clone().into()),
         (Members::Gender, d.gender.code().into()),
         (Members::Ethnicity, d.ethnicity.clone().into()),
-        (Members::BirthDate, d.birth_date.map(|b| b.to_string()).into()),
+        (
+            Members::BirthDate,
+            d.birth_date.map(|b| b.to_string()).into(),
+        ),
         (Members::Party, d.party.code().into()),
         (Members::SectorId, d.sector_id.0.into()),
         (Members::CommitteeId, d.committee_id.map(|c| c.0).into()),
         (Members::TermId, d.term_id.map(|t| t.0).into()),
         (Members::Post, d.post.code().into()),
         (Members::WorkUnit, d.work_unit.clone().into()),
-        (Members::JobTitle, d.job_title.clone().unwrap_or_default().into()),
+        (
+            Members::JobTitle,
+            d.job_title.clone().unwrap_or_default().into(),
+        ),
         (Members::PhoneCipher, phone_cipher.into()),
-        (Members::PhoneMasked, d.phone.as_ref().map(|p| p.masked()).unwrap_or_default().into()),
+        (
+            Members::PhoneMasked,
+            d.phone
+                .as_ref()
+                .map(|p| p.masked())
+                .unwrap_or_default()
+                .into(),
+        ),
         (Members::IdCipher, id_cipher.into()),
-        (Members::IdMasked, d.id_number.as_ref().map(|i| i.masked()).unwrap_or_default().into()),
-        (Members::IdDigest, d.id_number.as_ref().map(|i| cipher.digest(i.as_str())).into()),
+        (
+            Members::IdMasked,
+            d.id_number
+                .as_ref()
+                .map(|i| i.masked())
+                .unwrap_or_default()
+                .into(),
+        ),
+        (
+            Members::IdDigest,
+            d.id_number
+                .as_ref()
+                .map(|i| cipher.digest(i.as_str()))
+                .into(),
+        ),
         (Members::Email, d.email.clone().unwrap_or_default().into()),
-        (Members::Address, d.address.clone().unwrap_or_default().into()),
+        (
+            Members::Address,
+            d.address.clone().unwrap_or_default().into(),
+        ),
         (Members::UpdatedAt, now.into()),
     ])
 }
@@ -303,7 +450,13 @@ pub(crate) fn draft_values(cipher: &FieldCipher, d: &MemberDraft, now: i64) -> R
 const DUPLICATE_ID: &str = "本政协已有相同身份证号的委员";
 
 /// Inserts a member inside the caller's transaction (used by the form and the import).
-pub async fn insert(tx: &mut Tx, cipher: &FieldCipher, now: i64, who: &Who, d: &MemberDraft) -> Result<MemberId> {
+pub async fn insert(
+    tx: &mut Tx,
+    cipher: &FieldCipher,
+    now: i64,
+    who: &Who,
+    d: &MemberDraft,
+) -> Result<MemberId> {
     check_references(tx, d).await?;
     let mut values = draft_values(cipher, d, now)?;
     values.push((Members::CreatedAt, now.into()));
@@ -320,11 +473,23 @@ pub async fn insert(tx: &mut Tx, cipher: &FieldCipher, now: i64, who: &Who, d: &
         .await
         .map_err(|e| e.unique_as_field("id_digest", "id_number", DUPLICATE_ID))?;
     let summary = format!("新增委员：{}", d.name);
-    audit::append(tx, now, who, Event::new("member.create", "member", id, summary)).await?;
+    audit::append(
+        tx,
+        now,
+        who,
+        Event::new("member.create", "member", id, summary),
+    )
+    .await?;
     Ok(MemberId(id))
 }
 
-pub async fn create(db: &Db, cipher: &FieldCipher, now: i64, who: &Who, d: &MemberDraft) -> Result<MemberId> {
+pub async fn create(
+    db: &Db,
+    cipher: &FieldCipher,
+    now: i64,
+    who: &Who,
+    d: &MemberDraft,
+) -> Result<MemberId> {
     let mut tx = db.write().await?;
     let id = insert(&mut tx, cipher, now, who, d).await?;
     tx.commit().await?;
@@ -333,14 +498,28 @@ pub async fn create(db: &Db, cipher: &FieldCipher, now: i64, who: &Who, d: &Memb
 
 /// Replaces a member's fields. Empty phone or ID inputs keep the stored value,
 /// since the form never shows them in full.
-pub async fn update(db: &Db, cipher: &FieldCipher, now: i64, who: &Who, before: &Member, d: &MemberDraft) -> Result<()> {
+pub async fn update(
+    db: &Db,
+    cipher: &FieldCipher,
+    now: i64,
+    who: &Who,
+    before: &Member,
+    d: &MemberDraft,
+) -> Result<()> {
     let mut tx = db.write().await?;
     check_references(&mut tx, d).await?;
     let keep = |col: &Members| {
         (d.phone.is_none() && matches!(col, Members::PhoneCipher | Members::PhoneMasked))
-            || (d.id_number.is_none() && matches!(col, Members::IdCipher | Members::IdMasked | Members::IdDigest))
+            || (d.id_number.is_none()
+                && matches!(
+                    col,
+                    Members::IdCipher | Members::IdMasked | Members::IdDigest
+                ))
     };
-    let values: Vec<_> = draft_values(cipher, d, now)?.into_iter().filter(|(c, _)| !keep(c)).collect();
+    let values: Vec<_> = draft_values(cipher, d, now)?
+        .into_iter()
+        .filter(|(c, _)| !keep(c))
+        .collect();
     tx.execute(
         &Query::update()
             .table(Members::Table)
@@ -356,7 +535,13 @@ pub async fn update(db: &Db, cipher: &FieldCipher, now: i64, who: &Who, before: 
         "phone_masked": d.phone.as_ref().map(|p| p.masked()).unwrap_or(before.row.phone_masked.clone()),
     });
     let summary = format!("修改委员：{}", d.name);
-    audit::append(&mut tx, now, who, Event::new("member.update", "member", before.row.id, summary).change(&before.row, &after)).await?;
+    audit::append(
+        &mut tx,
+        now,
+        who,
+        Event::new("member.update", "member", before.row.id, summary).change(&before.row, &after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -367,31 +552,75 @@ pub async fn set_active(db: &Db, now: i64, who: &Who, member: &Member, active: b
     tx.execute(
         &Query::update()
             .table(Members::Table)
-            .values([(Members::Active, i64::from(active).into()), (Members::UpdatedAt, now.into())])
+            .values([
+                (Members::Active, i64::from(active).into()),
+                (Members::UpdatedAt, now.into()),
+            ])
             .and_where(Expr::col(Members::Id).eq(member.row.id.0))
             .to_owned(),
     )
     .await?;
-    let (action, verb) = if active { ("member.activate", "恢复") } else { ("member.deactivate", "停用") };
-    audit::append(&mut tx, now, who, Event::new(action, "member", member.row.id, format!("{verb}委员：{}", member.row.name))).await?;
+    let (action, verb) = if active {
+        ("member.activate", "恢复")
+    } else {
+        ("member.deactivate", "停用")
+    };
+    audit::append(
+        &mut tx,
+        now,
+        who,
+        Event::new(
+            action,
+            "member",
+            member.row.id,
+            format!("{verb}委员：{}", member.row.name),
+        ),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
 
-/// Updates the contact details a member may change themselves.
-pub async fn update_contact(db: &Db, cipher: &FieldCipher, now: i64, who: &Who, id: MemberId, phone: Option<&domain::member::Phone>, email: &str, address: &str) -> Result<()> {
+/// The contact details a member may change themselves. No phone keeps the stored one.
+pub struct Contact {
+    pub phone: Option<domain::member::Phone>,
+    pub email: String,
+    pub address: String,
+}
+
+pub async fn update_contact(
+    db: &Db,
+    cipher: &FieldCipher,
+    now: i64,
+    who: &Who,
+    id: MemberId,
+    contact: &Contact,
+) -> Result<()> {
     let mut values = vec![
-        (Members::Email, email.into()),
-        (Members::Address, address.into()),
+        (Members::Email, contact.email.clone().into()),
+        (Members::Address, contact.address.clone().into()),
         (Members::UpdatedAt, now.into()),
     ];
-    if let Some(p) = phone {
+    if let Some(p) = &contact.phone {
         values.push((Members::PhoneCipher, cipher.encrypt(p.as_str())?.into()));
         values.push((Members::PhoneMasked, p.masked().into()));
     }
     let mut tx = db.write().await?;
-    tx.execute(&Query::update().table(Members::Table).values(values).and_where(Expr::col(Members::Id).eq(id.0)).to_owned()).await?;
-    audit::append(&mut tx, now, who, Event::new("member.contact", "member", id, "委员修改本人联系方式")).await?;
+    tx.execute(
+        &Query::update()
+            .table(Members::Table)
+            .values(values)
+            .and_where(Expr::col(Members::Id).eq(id.0))
+            .to_owned(),
+    )
+    .await?;
+    audit::append(
+        &mut tx,
+        now,
+        who,
+        Event::new("member.contact", "member", id, "委员修改本人联系方式"),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -402,9 +631,15 @@ pub async fn names_in_scope(db: &Db, scope: &OrgPath, table: &str) -> Result<Vec
     let t = Alias::new(table);
     let q = Query::select()
         .column((t.clone(), Alias::new("name")))
-        .expr_as(Expr::col((t.clone(), Alias::new("id"))).min(), Alias::new("first"))
+        .expr_as(
+            Expr::col((t.clone(), Alias::new("id"))).min(),
+            Alias::new("first"),
+        )
         .from(t.clone())
-        .inner_join(Orgs::Table, Expr::col((Orgs::Table, Orgs::Id)).equals((t.clone(), Alias::new("org_id"))))
+        .inner_join(
+            Orgs::Table,
+            Expr::col((Orgs::Table, Orgs::Id)).equals((t.clone(), Alias::new("org_id"))),
+        )
         .and_where(Expr::col((Orgs::Table, Orgs::Path)).like(format!("{}%", scope.as_str())))
         .and_where(Expr::col((t.clone(), Alias::new("active"))).eq(1))
         .group_by_col((t.clone(), Alias::new("name")))

@@ -45,9 +45,18 @@ pub async fn run(db: &Db, now: i64) -> Result<Vec<i64>> {
     let ledger = Table::create()
         .table(SchemaMigrations::Table)
         .if_not_exists()
-        .col(ColumnDef::new(SchemaMigrations::Version).big_integer().not_null().primary_key())
+        .col(
+            ColumnDef::new(SchemaMigrations::Version)
+                .big_integer()
+                .not_null()
+                .primary_key(),
+        )
         .col(ColumnDef::new(SchemaMigrations::Why).text().not_null())
-        .col(ColumnDef::new(SchemaMigrations::AppliedAt).big_integer().not_null())
+        .col(
+            ColumnDef::new(SchemaMigrations::AppliedAt)
+                .big_integer()
+                .not_null(),
+        )
         .to_owned();
     db.raw(&Step::Table(ledger).render(db.backend())).await?;
     let applied: Vec<i64> = db
@@ -87,13 +96,22 @@ pub async fn run(db: &Db, now: i64) -> Result<Vec<i64>> {
 }
 
 fn id(col: impl Iden + 'static) -> ColumnDef {
-    ColumnDef::new(col).big_integer().not_null().auto_increment().primary_key().to_owned()
+    ColumnDef::new(col)
+        .big_integer()
+        .not_null()
+        .auto_increment()
+        .primary_key()
+        .to_owned()
 }
 fn int(col: impl Iden + 'static) -> ColumnDef {
     ColumnDef::new(col).big_integer().not_null().to_owned()
 }
 fn int_default(col: impl Iden + 'static, value: i64) -> ColumnDef {
-    ColumnDef::new(col).big_integer().not_null().default(value).to_owned()
+    ColumnDef::new(col)
+        .big_integer()
+        .not_null()
+        .default(value)
+        .to_owned()
 }
 fn int_null(col: impl Iden + 'static) -> ColumnDef {
     ColumnDef::new(col).big_integer().null().to_owned()
@@ -107,11 +125,21 @@ fn text_default(col: impl Iden + 'static) -> ColumnDef {
 fn text_null(col: impl Iden + 'static) -> ColumnDef {
     ColumnDef::new(col).text().null().to_owned()
 }
-fn fk(from: (impl Iden + 'static, impl Iden + 'static), to: (impl Iden + 'static, impl Iden + 'static)) -> sea_query::ForeignKeyCreateStatement {
-    ForeignKey::create().from(from.0, from.1).to(to.0, to.1).to_owned()
+fn fk(
+    from: (impl Iden + 'static, impl Iden + 'static),
+    to: (impl Iden + 'static, impl Iden + 'static),
+) -> sea_query::ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .from(from.0, from.1)
+        .to(to.0, to.1)
+        .to_owned()
 }
 fn index(name: &str, table: impl Iden + 'static, cols: Vec<sea_query::DynIden>) -> Step {
-    let mut i = Index::create().name(name).table(table).if_not_exists().to_owned();
+    let mut i = Index::create()
+        .name(name)
+        .table(table)
+        .if_not_exists()
+        .to_owned();
     for c in cols {
         i.col(c);
     }
@@ -129,7 +157,8 @@ macro_rules! cols {
 
 /// Columns every table carries.
 fn stamps(t: &mut TableCreateStatement) -> &mut TableCreateStatement {
-    t.col(int(Alias("created_at"))).col(int(Alias("updated_at")))
+    t.col(int(Alias("created_at")))
+        .col(int(Alias("updated_at")))
 }
 
 #[derive(Clone, Copy)]
@@ -152,7 +181,10 @@ fn foundation() -> Vec<Step> {
         .col(text(Orgs::Path))
         .col(int_default(Orgs::Sort, 0))
         .col(int_default(Orgs::Active, 1))
-        .foreign_key(&mut fk((Orgs::Table, Orgs::ParentId), (Orgs::Table, Orgs::Id)))
+        .foreign_key(&mut fk(
+            (Orgs::Table, Orgs::ParentId),
+            (Orgs::Table, Orgs::Id),
+        ))
         .to_owned();
     steps.push(Step::Table(stamps(&mut t).to_owned()));
     steps.push(unique("orgs_name", Orgs::Table, cols![Orgs::Name]));
@@ -166,10 +198,17 @@ fn foundation() -> Vec<Step> {
         .col(text_default(Sectors::Convenor))
         .col(int_default(Sectors::Sort, 0))
         .col(int_default(Sectors::Active, 1))
-        .foreign_key(&mut fk((Sectors::Table, Sectors::OrgId), (Orgs::Table, Orgs::Id)))
+        .foreign_key(&mut fk(
+            (Sectors::Table, Sectors::OrgId),
+            (Orgs::Table, Orgs::Id),
+        ))
         .to_owned();
     steps.push(Step::Table(stamps(&mut t).to_owned()));
-    steps.push(unique("sectors_org_name", Sectors::Table, cols![Sectors::OrgId, Sectors::Name]));
+    steps.push(unique(
+        "sectors_org_name",
+        Sectors::Table,
+        cols![Sectors::OrgId, Sectors::Name],
+    ));
 
     let mut t = Table::create()
         .table(Committees::Table)
@@ -179,10 +218,17 @@ fn foundation() -> Vec<Step> {
         .col(text_default(Committees::Description))
         .col(int_default(Committees::Sort, 0))
         .col(int_default(Committees::Active, 1))
-        .foreign_key(&mut fk((Committees::Table, Committees::OrgId), (Orgs::Table, Orgs::Id)))
+        .foreign_key(&mut fk(
+            (Committees::Table, Committees::OrgId),
+            (Orgs::Table, Orgs::Id),
+        ))
         .to_owned();
     steps.push(Step::Table(stamps(&mut t).to_owned()));
-    steps.push(unique("committees_org_name", Committees::Table, cols![Committees::OrgId, Committees::Name]));
+    steps.push(unique(
+        "committees_org_name",
+        Committees::Table,
+        cols![Committees::OrgId, Committees::Name],
+    ));
 
     let mut t = Table::create()
         .table(Terms::Table)
@@ -194,10 +240,17 @@ fn foundation() -> Vec<Step> {
         .col(int(Terms::EndYear))
         .col(int_default(Terms::IsCurrent, 0))
         .col(int_default(Terms::Active, 1))
-        .foreign_key(&mut fk((Terms::Table, Terms::OrgId), (Orgs::Table, Orgs::Id)))
+        .foreign_key(&mut fk(
+            (Terms::Table, Terms::OrgId),
+            (Orgs::Table, Orgs::Id),
+        ))
         .to_owned();
     steps.push(Step::Table(stamps(&mut t).to_owned()));
-    steps.push(unique("terms_org_number", Terms::Table, cols![Terms::OrgId, Terms::Number]));
+    steps.push(unique(
+        "terms_org_number",
+        Terms::Table,
+        cols![Terms::OrgId, Terms::Number],
+    ));
 
     let mut t = Table::create()
         .table(Units::Table)
@@ -208,10 +261,17 @@ fn foundation() -> Vec<Step> {
         .col(text_default(Units::ContactPerson))
         .col(text_default(Units::ContactPhone))
         .col(int_default(Units::Active, 1))
-        .foreign_key(&mut fk((Units::Table, Units::OrgId), (Orgs::Table, Orgs::Id)))
+        .foreign_key(&mut fk(
+            (Units::Table, Units::OrgId),
+            (Orgs::Table, Orgs::Id),
+        ))
         .to_owned();
     steps.push(Step::Table(stamps(&mut t).to_owned()));
-    steps.push(unique("units_org_name", Units::Table, cols![Units::OrgId, Units::Name]));
+    steps.push(unique(
+        "units_org_name",
+        Units::Table,
+        cols![Units::OrgId, Units::Name],
+    ));
 
     let mut t = Table::create()
         .table(Members::Table)
@@ -236,18 +296,46 @@ fn foundation() -> Vec<Step> {
         .col(text_default(Members::Email))
         .col(text_default(Members::Address))
         .col(int_default(Members::Active, 1))
-        .foreign_key(&mut fk((Members::Table, Members::OrgId), (Orgs::Table, Orgs::Id)))
-        .foreign_key(&mut fk((Members::Table, Members::SectorId), (Sectors::Table, Sectors::Id)))
-        .foreign_key(&mut fk((Members::Table, Members::CommitteeId), (Committees::Table, Committees::Id)))
-        .foreign_key(&mut fk((Members::Table, Members::TermId), (Terms::Table, Terms::Id)))
+        .foreign_key(&mut fk(
+            (Members::Table, Members::OrgId),
+            (Orgs::Table, Orgs::Id),
+        ))
+        .foreign_key(&mut fk(
+            (Members::Table, Members::SectorId),
+            (Sectors::Table, Sectors::Id),
+        ))
+        .foreign_key(&mut fk(
+            (Members::Table, Members::CommitteeId),
+            (Committees::Table, Committees::Id),
+        ))
+        .foreign_key(&mut fk(
+            (Members::Table, Members::TermId),
+            (Terms::Table, Terms::Id),
+        ))
         .to_owned();
     steps.push(Step::Table(stamps(&mut t).to_owned()));
-    steps.push(index("members_org_active", Members::Table, cols![Members::OrgId, Members::Active, Members::Id]));
-    steps.push(index("members_sector", Members::Table, cols![Members::SectorId]));
-    steps.push(index("members_committee", Members::Table, cols![Members::CommitteeId]));
+    steps.push(index(
+        "members_org_active",
+        Members::Table,
+        cols![Members::OrgId, Members::Active, Members::Id],
+    ));
+    steps.push(index(
+        "members_sector",
+        Members::Table,
+        cols![Members::SectorId],
+    ));
+    steps.push(index(
+        "members_committee",
+        Members::Table,
+        cols![Members::CommitteeId],
+    ));
     steps.push(index("members_name", Members::Table, cols![Members::Name]));
     // One person is one member per organisation: the ID digest is unique there.
-    steps.push(unique("members_org_id_digest", Members::Table, cols![Members::OrgId, Members::IdDigest]));
+    steps.push(unique(
+        "members_org_id_digest",
+        Members::Table,
+        cols![Members::OrgId, Members::IdDigest],
+    ));
 
     let mut t = Table::create()
         .table(Users::Table)
@@ -266,9 +354,18 @@ fn foundation() -> Vec<Step> {
         .col(int_default(Users::Disabled, 0))
         .col(int_default(Users::ElderMode, 0))
         .col(int_null(Users::LastLoginAt))
-        .foreign_key(&mut fk((Users::Table, Users::OrgId), (Orgs::Table, Orgs::Id)))
-        .foreign_key(&mut fk((Users::Table, Users::MemberId), (Members::Table, Members::Id)))
-        .foreign_key(&mut fk((Users::Table, Users::UnitId), (Units::Table, Units::Id)))
+        .foreign_key(&mut fk(
+            (Users::Table, Users::OrgId),
+            (Orgs::Table, Orgs::Id),
+        ))
+        .foreign_key(&mut fk(
+            (Users::Table, Users::MemberId),
+            (Members::Table, Members::Id),
+        ))
+        .foreign_key(&mut fk(
+            (Users::Table, Users::UnitId),
+            (Units::Table, Units::Id),
+        ))
         .to_owned();
     steps.push(Step::Table(stamps(&mut t).to_owned()));
     steps.push(unique("users_login", Users::Table, cols![Users::Login]));
@@ -284,11 +381,22 @@ fn foundation() -> Vec<Step> {
         .col(int(Sessions::LastSeenAt))
         .col(int_null(Sessions::EndedAt))
         .col(text_null(Sessions::EndReason))
-        .foreign_key(&mut fk((Sessions::Table, Sessions::UserId), (Users::Table, Users::Id)))
+        .foreign_key(&mut fk(
+            (Sessions::Table, Sessions::UserId),
+            (Users::Table, Users::Id),
+        ))
         .to_owned();
     steps.push(Step::Table(stamps(&mut t).to_owned()));
-    steps.push(unique("sessions_token", Sessions::Table, cols![Sessions::TokenDigest]));
-    steps.push(index("sessions_user", Sessions::Table, cols![Sessions::UserId]));
+    steps.push(unique(
+        "sessions_token",
+        Sessions::Table,
+        cols![Sessions::TokenDigest],
+    ));
+    steps.push(index(
+        "sessions_user",
+        Sessions::Table,
+        cols![Sessions::UserId],
+    ));
 
     let mut t = Table::create()
         .table(ApiTokens::Table)
@@ -300,17 +408,29 @@ fn foundation() -> Vec<Step> {
         .col(int(ApiTokens::CreatedBy))
         .col(int_null(ApiTokens::LastUsedAt))
         .col(int_null(ApiTokens::RevokedAt))
-        .foreign_key(&mut fk((ApiTokens::Table, ApiTokens::OrgId), (Orgs::Table, Orgs::Id)))
+        .foreign_key(&mut fk(
+            (ApiTokens::Table, ApiTokens::OrgId),
+            (Orgs::Table, Orgs::Id),
+        ))
         .to_owned();
     steps.push(Step::Table(stamps(&mut t).to_owned()));
-    steps.push(unique("api_tokens_digest", ApiTokens::Table, cols![ApiTokens::TokenDigest]));
+    steps.push(unique(
+        "api_tokens_digest",
+        ApiTokens::Table,
+        cols![ApiTokens::TokenDigest],
+    ));
 
     // Append-only: `at` is the creation time and rows are never updated, so
     // the table carries no updated_at.
     steps.push(Step::Table(
         Table::create()
             .table(AuditLog::Table)
-            .col(ColumnDef::new(AuditLog::Id).big_integer().not_null().primary_key())
+            .col(
+                ColumnDef::new(AuditLog::Id)
+                    .big_integer()
+                    .not_null()
+                    .primary_key(),
+            )
             .col(int(AuditLog::At))
             .col(int_null(AuditLog::ActorUserId))
             .col(text(AuditLog::ActorLogin))
@@ -326,11 +446,20 @@ fn foundation() -> Vec<Step> {
             .to_owned(),
     ));
     steps.push(index("audit_at", AuditLog::Table, cols![AuditLog::At]));
-    steps.push(index("audit_actor", AuditLog::Table, cols![AuditLog::ActorLogin]));
+    steps.push(index(
+        "audit_actor",
+        AuditLog::Table,
+        cols![AuditLog::ActorLogin],
+    ));
     steps.push(Step::Table(
         Table::create()
             .table(AuditHead::Table)
-            .col(ColumnDef::new(AuditHead::Id).big_integer().not_null().primary_key())
+            .col(
+                ColumnDef::new(AuditHead::Id)
+                    .big_integer()
+                    .not_null()
+                    .primary_key(),
+            )
             .col(int(AuditHead::LastId))
             .col(text(AuditHead::LastHash))
             .col(int(AuditHead::UpdatedAt))
@@ -339,7 +468,12 @@ fn foundation() -> Vec<Step> {
 
     let mut t = Table::create()
         .table(Settings::Table)
-        .col(ColumnDef::new(Settings::Key).text().not_null().primary_key())
+        .col(
+            ColumnDef::new(Settings::Key)
+                .text()
+                .not_null()
+                .primary_key(),
+        )
         .col(text(Settings::Value))
         .to_owned();
     steps.push(Step::Table(stamps(&mut t).to_owned()));

@@ -38,14 +38,29 @@ pub struct Live {
 }
 
 /// Starts a session and returns the cookie token.
-pub async fn start(db: &Db, now: i64, user: UserId, ip: &str, user_agent: &str) -> Result<(String, i64)> {
+pub async fn start(
+    db: &Db,
+    now: i64,
+    user: UserId,
+    ip: &str,
+    user_agent: &str,
+) -> Result<(String, i64)> {
     let token = random_token();
     let mut tx = db.write().await?;
     let id = tx
         .insert_id(
             &Query::insert()
                 .into_table(Sessions::Table)
-                .columns([Sessions::TokenDigest, Sessions::UserId, Sessions::CsrfToken, Sessions::Ip, Sessions::UserAgent, Sessions::LastSeenAt, Sessions::CreatedAt, Sessions::UpdatedAt])
+                .columns([
+                    Sessions::TokenDigest,
+                    Sessions::UserId,
+                    Sessions::CsrfToken,
+                    Sessions::Ip,
+                    Sessions::UserAgent,
+                    Sessions::LastSeenAt,
+                    Sessions::CreatedAt,
+                    Sessions::UpdatedAt,
+                ])
                 .values_panic([
                     digest(&token).into(),
                     user.0.into(),
@@ -69,13 +84,24 @@ pub async fn find(db: &Db, token: &str) -> Result<Option<Live>> {
     let s = Sessions::Table;
     let q = select_accounts()
         .expr_as(Expr::col((s, Sessions::Id)), Alias::new("session_id"))
-        .expr_as(Expr::col((s, Sessions::CsrfToken)), Alias::new("csrf_token"))
-        .expr_as(Expr::col((s, Sessions::LastSeenAt)), Alias::new("last_seen_at"))
-        .inner_join(s, Expr::col((s, Sessions::UserId)).equals((Users::Table, Users::Id)))
+        .expr_as(
+            Expr::col((s, Sessions::CsrfToken)),
+            Alias::new("csrf_token"),
+        )
+        .expr_as(
+            Expr::col((s, Sessions::LastSeenAt)),
+            Alias::new("last_seen_at"),
+        )
+        .inner_join(
+            s,
+            Expr::col((s, Sessions::UserId)).equals((Users::Table, Users::Id)),
+        )
         .and_where(Expr::col((s, Sessions::TokenDigest)).eq(digest(token)))
         .and_where(Expr::col((s, Sessions::EndedAt)).is_null())
         .to_owned();
-    let Some(r) = db.optional(&q).await? else { return Ok(None) };
+    let Some(r) = db.optional(&q).await? else {
+        return Ok(None);
+    };
     Ok(Some(Live {
         session_id: get(&r, "session_id")?,
         csrf_token: get(&r, "csrf_token")?,
@@ -93,7 +119,10 @@ pub async fn touch(db: &Db, now: i64, live: &Live) -> Result<()> {
     tx.execute(
         &Query::update()
             .table(Sessions::Table)
-            .values([(Sessions::LastSeenAt, now.into()), (Sessions::UpdatedAt, now.into())])
+            .values([
+                (Sessions::LastSeenAt, now.into()),
+                (Sessions::UpdatedAt, now.into()),
+            ])
             .and_where(Expr::col(Sessions::Id).eq(live.session_id))
             .to_owned(),
     )
@@ -102,13 +131,24 @@ pub async fn touch(db: &Db, now: i64, live: &Live) -> Result<()> {
 }
 
 /// Ends one session. `reason` is 退出, 超时, 用户结束 …; logouts are audited.
-pub async fn end(db: &Db, now: i64, who: &Who, user: UserId, session_id: i64, reason: &str) -> Result<bool> {
+pub async fn end(
+    db: &Db,
+    now: i64,
+    who: &Who,
+    user: UserId,
+    session_id: i64,
+    reason: &str,
+) -> Result<bool> {
     let mut tx = db.write().await?;
     let ended = tx
         .execute(
             &Query::update()
                 .table(Sessions::Table)
-                .values([(Sessions::EndedAt, now.into()), (Sessions::EndReason, reason.into()), (Sessions::UpdatedAt, now.into())])
+                .values([
+                    (Sessions::EndedAt, now.into()),
+                    (Sessions::EndReason, reason.into()),
+                    (Sessions::UpdatedAt, now.into()),
+                ])
                 .and_where(Expr::col(Sessions::Id).eq(session_id))
                 .and_where(Expr::col(Sessions::UserId).eq(user.0))
                 .and_where(Expr::col(Sessions::EndedAt).is_null())
@@ -116,7 +156,18 @@ pub async fn end(db: &Db, now: i64, who: &Who, user: UserId, session_id: i64, re
         )
         .await?;
     if ended > 0 {
-        audit::append(&mut tx, now, who, Event::new("logout", "session", session_id, format!("会话结束：{reason}"))).await?;
+        audit::append(
+            &mut tx,
+            now,
+            who,
+            Event::new(
+                "logout",
+                "session",
+                session_id,
+                format!("会话结束：{reason}"),
+            ),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(ended > 0)
@@ -129,7 +180,11 @@ pub async fn end_all(db: &Db, now: i64, user: UserId, reason: &str) -> Result<u6
         .execute(
             &Query::update()
                 .table(Sessions::Table)
-                .values([(Sessions::EndedAt, now.into()), (Sessions::EndReason, reason.into()), (Sessions::UpdatedAt, now.into())])
+                .values([
+                    (Sessions::EndedAt, now.into()),
+                    (Sessions::EndReason, reason.into()),
+                    (Sessions::UpdatedAt, now.into()),
+                ])
                 .and_where(Expr::col(Sessions::UserId).eq(user.0))
                 .and_where(Expr::col(Sessions::EndedAt).is_null())
                 .to_owned(),
@@ -153,7 +208,13 @@ pub async fn list_open(db: &Db, user: UserId) -> Result<Vec<SessionInfo>> {
     let rows = db
         .all(
             &Query::select()
-                .columns([Sessions::Id, Sessions::Ip, Sessions::UserAgent, Sessions::CreatedAt, Sessions::LastSeenAt])
+                .columns([
+                    Sessions::Id,
+                    Sessions::Ip,
+                    Sessions::UserAgent,
+                    Sessions::CreatedAt,
+                    Sessions::LastSeenAt,
+                ])
                 .from(Sessions::Table)
                 .and_where(Expr::col(Sessions::UserId).eq(user.0))
                 .and_where(Expr::col(Sessions::EndedAt).is_null())

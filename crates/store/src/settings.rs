@@ -12,7 +12,13 @@ const SECURITY_POLICY: &str = "security_policy";
 
 pub async fn security_policy(db: &Db) -> Result<SecurityPolicy> {
     let row = db
-        .optional(&Query::select().column(Settings::Value).from(Settings::Table).and_where(Expr::col(Settings::Key).eq(SECURITY_POLICY)).to_owned())
+        .optional(
+            &Query::select()
+                .column(Settings::Value)
+                .from(Settings::Table)
+                .and_where(Expr::col(Settings::Key).eq(SECURITY_POLICY))
+                .to_owned(),
+        )
         .await?;
     Ok(match row {
         Some(r) => serde_json::from_str(&get::<String>(&r, "value")?).unwrap_or_default(),
@@ -21,19 +27,45 @@ pub async fn security_policy(db: &Db) -> Result<SecurityPolicy> {
 }
 
 /// Saves the policy; a permission change, audited with before and after.
-pub async fn set_security_policy(db: &Db, now: i64, who: &Who, policy: &SecurityPolicy) -> Result<()> {
+pub async fn set_security_policy(
+    db: &Db,
+    now: i64,
+    who: &Who,
+    policy: &SecurityPolicy,
+) -> Result<()> {
     let before = security_policy(db).await?;
     let value = serde_json::to_string(policy).unwrap_or_default();
     let mut tx = db.write().await?;
     tx.execute(
         &Query::insert()
             .into_table(Settings::Table)
-            .columns([Settings::Key, Settings::Value, Settings::CreatedAt, Settings::UpdatedAt])
+            .columns([
+                Settings::Key,
+                Settings::Value,
+                Settings::CreatedAt,
+                Settings::UpdatedAt,
+            ])
             .values_panic([SECURITY_POLICY.into(), value.into(), now.into(), now.into()])
-            .on_conflict(OnConflict::column(Settings::Key).update_columns([Settings::Value, Settings::UpdatedAt]).to_owned())
+            .on_conflict(
+                OnConflict::column(Settings::Key)
+                    .update_columns([Settings::Value, Settings::UpdatedAt])
+                    .to_owned(),
+            )
             .to_owned(),
     )
     .await?;
-    audit::append(&mut tx, now, who, Event::new("permission.policy", "settings", SECURITY_POLICY, "修改安全策略").change(&before, policy)).await?;
+    audit::append(
+        &mut tx,
+        now,
+        who,
+        Event::new(
+            "permission.policy",
+            "settings",
+            SECURITY_POLICY,
+            "修改安全策略",
+        )
+        .change(&before, policy),
+    )
+    .await?;
     tx.commit().await
 }

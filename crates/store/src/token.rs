@@ -29,11 +29,25 @@ pub struct ApiToken {
 fn select() -> sea_query::SelectStatement {
     let t = ApiTokens::Table;
     Query::select()
-        .columns([(t, ApiTokens::Id), (t, ApiTokens::Name), (t, ApiTokens::OrgId), (t, ApiTokens::Role), (t, ApiTokens::CreatedAt), (t, ApiTokens::LastUsedAt), (t, ApiTokens::RevokedAt)])
-        .expr_as(Expr::col((Orgs::Table, Orgs::ShortName)), Alias::new("org_name"))
+        .columns([
+            (t, ApiTokens::Id),
+            (t, ApiTokens::Name),
+            (t, ApiTokens::OrgId),
+            (t, ApiTokens::Role),
+            (t, ApiTokens::CreatedAt),
+            (t, ApiTokens::LastUsedAt),
+            (t, ApiTokens::RevokedAt),
+        ])
+        .expr_as(
+            Expr::col((Orgs::Table, Orgs::ShortName)),
+            Alias::new("org_name"),
+        )
         .expr_as(Expr::col((Orgs::Table, Orgs::Path)), Alias::new("org_path"))
         .from(t)
-        .inner_join(Orgs::Table, Expr::col((Orgs::Table, Orgs::Id)).equals((t, ApiTokens::OrgId)))
+        .inner_join(
+            Orgs::Table,
+            Expr::col((Orgs::Table, Orgs::Id)).equals((t, ApiTokens::OrgId)),
+        )
         .to_owned()
 }
 
@@ -45,7 +59,8 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<ApiToken> {
         org_id: OrgId(get(r, "org_id")?),
         org_name: get(r, "org_name")?,
         org_path: OrgPath::from_stored(get(r, "org_path")?),
-        role: Role::from_code(&role).ok_or_else(|| StoreError::Other(format!("unknown role {role}")))?,
+        role: Role::from_code(&role)
+            .ok_or_else(|| StoreError::Other(format!("unknown role {role}")))?,
         created_at: get(r, "created_at")?,
         last_used_at: get(r, "last_used_at")?,
         revoked_at: get(r, "revoked_at")?,
@@ -53,20 +68,55 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<ApiToken> {
 }
 
 /// Issues a token and returns its secret, which is shown once and never stored.
-pub async fn issue(db: &Db, now: i64, who: &Who, name: &str, org: OrgId, role: Role, by: UserId) -> Result<(i64, String)> {
+pub async fn issue(
+    db: &Db,
+    now: i64,
+    who: &Who,
+    name: &str,
+    org: OrgId,
+    role: Role,
+    by: UserId,
+) -> Result<(i64, String)> {
     let secret = format!("zx_{}", random_token());
     let mut tx = db.write().await?;
     let id = tx
         .insert_id(
             &Query::insert()
                 .into_table(ApiTokens::Table)
-                .columns([ApiTokens::TokenDigest, ApiTokens::Name, ApiTokens::OrgId, ApiTokens::Role, ApiTokens::CreatedBy, ApiTokens::CreatedAt, ApiTokens::UpdatedAt])
-                .values_panic([digest(&secret).into(), name.into(), org.0.into(), role.code().into(), by.0.into(), now.into(), now.into()])
+                .columns([
+                    ApiTokens::TokenDigest,
+                    ApiTokens::Name,
+                    ApiTokens::OrgId,
+                    ApiTokens::Role,
+                    ApiTokens::CreatedBy,
+                    ApiTokens::CreatedAt,
+                    ApiTokens::UpdatedAt,
+                ])
+                .values_panic([
+                    digest(&secret).into(),
+                    name.into(),
+                    org.0.into(),
+                    role.code().into(),
+                    by.0.into(),
+                    now.into(),
+                    now.into(),
+                ])
                 .returning_col(ApiTokens::Id)
                 .to_owned(),
         )
         .await?;
-    audit::append(&mut tx, now, who, Event::new("permission.token_issue", "api_token", id, format!("签发接口令牌“{name}”（{}）", role.label()))).await?;
+    audit::append(
+        &mut tx,
+        now,
+        who,
+        Event::new(
+            "permission.token_issue",
+            "api_token",
+            id,
+            format!("签发接口令牌“{name}”（{}）", role.label()),
+        ),
+    )
+    .await?;
     tx.commit().await?;
     Ok((id, secret))
 }
@@ -77,7 +127,10 @@ pub async fn revoke(db: &Db, now: i64, who: &Who, id: i64) -> Result<()> {
         .execute(
             &Query::update()
                 .table(ApiTokens::Table)
-                .values([(ApiTokens::RevokedAt, now.into()), (ApiTokens::UpdatedAt, now.into())])
+                .values([
+                    (ApiTokens::RevokedAt, now.into()),
+                    (ApiTokens::UpdatedAt, now.into()),
+                ])
                 .and_where(Expr::col(ApiTokens::Id).eq(id))
                 .and_where(Expr::col(ApiTokens::RevokedAt).is_null())
                 .to_owned(),
@@ -86,7 +139,13 @@ pub async fn revoke(db: &Db, now: i64, who: &Who, id: i64) -> Result<()> {
     if n == 0 {
         return Err(StoreError::NotFound);
     }
-    audit::append(&mut tx, now, who, Event::new("permission.token_revoke", "api_token", id, "吊销接口令牌")).await?;
+    audit::append(
+        &mut tx,
+        now,
+        who,
+        Event::new("permission.token_revoke", "api_token", id, "吊销接口令牌"),
+    )
+    .await?;
     tx.commit().await
 }
 

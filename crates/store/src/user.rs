@@ -1,6 +1,8 @@
 //! Accounts: login, password, lockout, roles. Passwords are argon2id hashes.
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::{Algorithm, Argon2, Params, Version};
 use domain::org::OrgPath;
 use domain::security::SecurityPolicy;
@@ -31,7 +33,11 @@ pub fn hash_password(password: &str) -> Result<String> {
 
 pub fn verify_password(password: &str, stored: &str) -> bool {
     PasswordHash::new(stored)
-        .map(|parsed| hasher().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            hasher()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -94,10 +100,16 @@ pub(crate) fn select_accounts() -> SelectStatement {
             (u, Users::ElderMode),
             (u, Users::LastLoginAt),
         ])
-        .expr_as(Expr::col((Orgs::Table, Orgs::ShortName)), Alias::new("org_name"))
+        .expr_as(
+            Expr::col((Orgs::Table, Orgs::ShortName)),
+            Alias::new("org_name"),
+        )
         .expr_as(Expr::col((Orgs::Table, Orgs::Path)), Alias::new("org_path"))
         .from(u)
-        .inner_join(Orgs::Table, Expr::col((Orgs::Table, Orgs::Id)).equals((u, Users::OrgId)))
+        .inner_join(
+            Orgs::Table,
+            Expr::col((Orgs::Table, Orgs::Id)).equals((u, Users::OrgId)),
+        )
         .to_owned()
 }
 
@@ -107,7 +119,8 @@ pub(crate) fn account_from(r: &AnyRow) -> Result<Account> {
         id: UserId(get(r, "id")?),
         login: get(r, "login")?,
         display_name: get(r, "display_name")?,
-        role: Role::from_code(&role).ok_or_else(|| StoreError::Other(format!("unknown role {role}")))?,
+        role: Role::from_code(&role)
+            .ok_or_else(|| StoreError::Other(format!("unknown role {role}")))?,
         org_id: OrgId(get(r, "org_id")?),
         org_name: get(r, "org_name")?,
         org_path: OrgPath::from_stored(get(r, "org_path")?),
@@ -125,12 +138,20 @@ pub(crate) fn account_from(r: &AnyRow) -> Result<Account> {
 }
 
 pub async fn find_by_login(db: &Db, login: &str) -> Result<Option<Account>> {
-    let q = select_accounts().and_where(Expr::col((Users::Table, Users::Login)).eq(login)).to_owned();
-    db.optional(&q).await?.as_ref().map(account_from).transpose()
+    let q = select_accounts()
+        .and_where(Expr::col((Users::Table, Users::Login)).eq(login))
+        .to_owned();
+    db.optional(&q)
+        .await?
+        .as_ref()
+        .map(account_from)
+        .transpose()
 }
 
 pub async fn get_account(db: &Db, id: UserId) -> Result<Account> {
-    let q = select_accounts().and_where(Expr::col((Users::Table, Users::Id)).eq(id.0)).to_owned();
+    let q = select_accounts()
+        .and_where(Expr::col((Users::Table, Users::Id)).eq(id.0))
+        .to_owned();
     account_from(&db.one(&q).await?)
 }
 
@@ -140,14 +161,22 @@ pub struct AccountFilter {
     pub role: Option<Role>,
 }
 
-pub async fn list(db: &Db, scope: &OrgPath, f: &AccountFilter, page: i64, per_page: i64) -> Result<Page<Account>> {
+pub async fn list(
+    db: &Db,
+    scope: &OrgPath,
+    f: &AccountFilter,
+    page: i64,
+    per_page: i64,
+) -> Result<Page<Account>> {
     let mut q = select_accounts()
         .and_where(Expr::col((Orgs::Table, Orgs::Path)).like(format!("{}%", scope.as_str())))
         .to_owned();
     if let Some(text) = f.q.as_deref().filter(|t| !t.trim().is_empty()) {
         let like = format!("%{}%", text.trim());
         q.and_where(
-            Expr::col((Users::Table, Users::Login)).like(like.clone()).or(Expr::col((Users::Table, Users::DisplayName)).like(like)),
+            Expr::col((Users::Table, Users::Login))
+                .like(like.clone())
+                .or(Expr::col((Users::Table, Users::DisplayName)).like(like)),
         );
     }
     if let Some(role) = f.role {
@@ -155,11 +184,27 @@ pub async fn list(db: &Db, scope: &OrgPath, f: &AccountFilter, page: i64, per_pa
     }
     let mut count = q.clone();
     count.clear_selects();
-    let total = db.scalar(&count.expr(Expr::col((Users::Table, Users::Id)).count()).to_owned()).await?;
-    let rows = db
-        .all(&q.order_by((Users::Table, Users::Id), Order::Asc).limit(per_page as u64).offset(((page.max(1) - 1) * per_page) as u64).to_owned())
+    let total = db
+        .scalar(
+            &count
+                .expr(Expr::col((Users::Table, Users::Id)).count())
+                .to_owned(),
+        )
         .await?;
-    Ok(Page { rows: rows.iter().map(account_from).collect::<Result<_>>()?, total, page, per_page })
+    let rows = db
+        .all(
+            &q.order_by((Users::Table, Users::Id), Order::Asc)
+                .limit(per_page as u64)
+                .offset(((page.max(1) - 1) * per_page) as u64)
+                .to_owned(),
+        )
+        .await?;
+    Ok(Page {
+        rows: rows.iter().map(account_from).collect::<Result<_>>()?,
+        total,
+        page,
+        per_page,
+    })
 }
 
 /// A new account, as the system administrator (or the CLI) creates it.
@@ -184,8 +229,17 @@ pub async fn create(db: &Db, now: i64, who: &Who, a: &NewAccount) -> Result<User
             &Query::insert()
                 .into_table(Users::Table)
                 .columns([
-                    Users::Login, Users::DisplayName, Users::Role, Users::OrgId, Users::MemberId, Users::UnitId,
-                    Users::PasswordHash, Users::MustChangePassword, Users::PasswordChangedAt, Users::CreatedAt, Users::UpdatedAt,
+                    Users::Login,
+                    Users::DisplayName,
+                    Users::Role,
+                    Users::OrgId,
+                    Users::MemberId,
+                    Users::UnitId,
+                    Users::PasswordHash,
+                    Users::MustChangePassword,
+                    Users::PasswordChangedAt,
+                    Users::CreatedAt,
+                    Users::UpdatedAt,
                 ])
                 .values_panic([
                     a.login.clone().into(),
@@ -206,17 +260,38 @@ pub async fn create(db: &Db, now: i64, who: &Who, a: &NewAccount) -> Result<User
         .await
         .map_err(|e| e.unique_as_field("login", "login", "登录名已被使用"))?;
     let summary = format!("创建账号：{}（{}）", a.login, a.role.label());
-    audit::append(&mut tx, now, who, Event::new("account.create", "user", id, summary)).await?;
+    audit::append(
+        &mut tx,
+        now,
+        who,
+        Event::new("account.create", "user", id, summary),
+    )
+    .await?;
     tx.commit().await?;
     Ok(UserId(id))
 }
 
 /// Applies column changes to one account and records them in the audit log.
-async fn change(db: &Db, now: i64, who: &Who, id: UserId, values: Vec<(Users, sea_query::SimpleExpr)>, event: Event) -> Result<()> {
+async fn change(
+    db: &Db,
+    now: i64,
+    who: &Who,
+    id: UserId,
+    values: Vec<(Users, sea_query::SimpleExpr)>,
+    event: Event,
+) -> Result<()> {
     let mut values = values;
     values.push((Users::UpdatedAt, now.into()));
     let mut tx = db.write().await?;
-    let touched = tx.execute(&Query::update().table(Users::Table).values(values).and_where(Expr::col(Users::Id).eq(id.0)).to_owned()).await?;
+    let touched = tx
+        .execute(
+            &Query::update()
+                .table(Users::Table)
+                .values(values)
+                .and_where(Expr::col(Users::Id).eq(id.0))
+                .to_owned(),
+        )
+        .await?;
     if touched == 0 {
         return Err(StoreError::NotFound);
     }
@@ -226,35 +301,86 @@ async fn change(db: &Db, now: i64, who: &Who, id: UserId, values: Vec<(Users, se
 }
 
 /// Sets a new password. `must_change` is true when an administrator resets it.
-pub async fn set_password(db: &Db, now: i64, who: &Who, id: UserId, password: &str, must_change: bool) -> Result<()> {
+pub async fn set_password(
+    db: &Db,
+    now: i64,
+    who: &Who,
+    id: UserId,
+    password: &str,
+    must_change: bool,
+) -> Result<()> {
     let hash = hash_password(password)?;
-    let (action, summary) = if must_change { ("account.reset_password", "重置密码") } else { ("account.change_password", "修改本人密码") };
-    change(db, now, who, id, vec![
-        (Users::PasswordHash, hash.into()),
-        (Users::MustChangePassword, i64::from(must_change).into()),
-        (Users::PasswordChangedAt, now.into()),
-        (Users::FailedLogins, 0.into()),
-        (Users::LockedUntil, Option::<i64>::None.into()),
-    ], Event::new(action, "user", id, summary)).await
+    let (action, summary) = if must_change {
+        ("account.reset_password", "重置密码")
+    } else {
+        ("account.change_password", "修改本人密码")
+    };
+    change(
+        db,
+        now,
+        who,
+        id,
+        vec![
+            (Users::PasswordHash, hash.into()),
+            (Users::MustChangePassword, i64::from(must_change).into()),
+            (Users::PasswordChangedAt, now.into()),
+            (Users::FailedLogins, 0.into()),
+            (Users::LockedUntil, Option::<i64>::None.into()),
+        ],
+        Event::new(action, "user", id, summary),
+    )
+    .await
 }
 
 /// Counts a failed login and locks the account when the policy says so.
 /// Returns the lock expiry if it locked now.
-pub async fn record_failed_login(db: &Db, now: i64, who: &Who, account: &Account, policy: &SecurityPolicy) -> Result<Option<i64>> {
+pub async fn record_failed_login(
+    db: &Db,
+    now: i64,
+    who: &Who,
+    account: &Account,
+    policy: &SecurityPolicy,
+) -> Result<Option<i64>> {
     let failures = account.failed_logins + 1;
     let locked = policy.lock_after_failure(failures as u32, now);
     let mut tx = db.write().await?;
     tx.execute(
         &Query::update()
             .table(Users::Table)
-            .values([(Users::FailedLogins, failures.into()), (Users::LockedUntil, locked.or(account.locked_until).into()), (Users::UpdatedAt, now.into())])
+            .values([
+                (Users::FailedLogins, failures.into()),
+                (Users::LockedUntil, locked.or(account.locked_until).into()),
+                (Users::UpdatedAt, now.into()),
+            ])
             .and_where(Expr::col(Users::Id).eq(account.id.0))
             .to_owned(),
     )
     .await?;
-    audit::append(&mut tx, now, who, Event::new("login.failed", "user", account.id, format!("登录失败：{}，第{failures}次", account.login))).await?;
+    audit::append(
+        &mut tx,
+        now,
+        who,
+        Event::new(
+            "login.failed",
+            "user",
+            account.id,
+            format!("登录失败：{}，第{failures}次", account.login),
+        ),
+    )
+    .await?;
     if locked.is_some() {
-        audit::append(&mut tx, now, who, Event::new("account.locked", "user", account.id, format!("连续{failures}次登录失败，账号锁定"))).await?;
+        audit::append(
+            &mut tx,
+            now,
+            who,
+            Event::new(
+                "account.locked",
+                "user",
+                account.id,
+                format!("连续{failures}次登录失败，账号锁定"),
+            ),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(locked)
@@ -265,7 +391,11 @@ pub async fn record_login(db: &Db, now: i64, id: UserId) -> Result<()> {
     tx.execute(
         &Query::update()
             .table(Users::Table)
-            .values([(Users::FailedLogins, 0.into()), (Users::LockedUntil, Option::<i64>::None.into()), (Users::LastLoginAt, now.into())])
+            .values([
+                (Users::FailedLogins, 0.into()),
+                (Users::LockedUntil, Option::<i64>::None.into()),
+                (Users::LastLoginAt, now.into()),
+            ])
             .and_where(Expr::col(Users::Id).eq(id.0))
             .to_owned(),
     )
@@ -274,22 +404,102 @@ pub async fn record_login(db: &Db, now: i64, id: UserId) -> Result<()> {
 }
 
 pub async fn unlock(db: &Db, now: i64, who: &Who, id: UserId) -> Result<()> {
-    change(db, now, who, id, vec![(Users::FailedLogins, 0.into()), (Users::LockedUntil, Option::<i64>::None.into())], Event::new("account.unlock", "user", id, "解锁账号")).await
+    change(
+        db,
+        now,
+        who,
+        id,
+        vec![
+            (Users::FailedLogins, 0.into()),
+            (Users::LockedUntil, Option::<i64>::None.into()),
+        ],
+        Event::new("account.unlock", "user", id, "解锁账号"),
+    )
+    .await
 }
 
 pub async fn set_disabled(db: &Db, now: i64, who: &Who, id: UserId, disabled: bool) -> Result<()> {
-    let (action, summary) = if disabled { ("account.disable", "停用账号") } else { ("account.enable", "启用账号") };
-    change(db, now, who, id, vec![(Users::Disabled, i64::from(disabled).into())], Event::new(action, "user", id, summary)).await
+    let (action, summary) = if disabled {
+        ("account.disable", "停用账号")
+    } else {
+        ("account.enable", "启用账号")
+    };
+    change(
+        db,
+        now,
+        who,
+        id,
+        vec![(Users::Disabled, i64::from(disabled).into())],
+        Event::new(action, "user", id, summary),
+    )
+    .await
 }
 
 /// A permission change: audited with before and after.
 pub async fn set_role(db: &Db, now: i64, who: &Who, account: &Account, role: Role) -> Result<()> {
-    let event = Event::new("permission.role", "user", account.id, format!("{} 的角色由“{}”改为“{}”", account.login, account.role.label(), role.label()))
-        .change(&account.role.code(), &role.code());
-    change(db, now, who, account.id, vec![(Users::Role, role.code().into())], event).await
+    let event = Event::new(
+        "permission.role",
+        "user",
+        account.id,
+        format!(
+            "{} 的角色由“{}”改为“{}”",
+            account.login,
+            account.role.label(),
+            role.label()
+        ),
+    )
+    .change(&account.role.code(), &role.code());
+    change(
+        db,
+        now,
+        who,
+        account.id,
+        vec![(Users::Role, role.code().into())],
+        event,
+    )
+    .await
 }
 
 pub async fn set_elder_mode(db: &Db, now: i64, who: &Who, id: UserId, on: bool) -> Result<()> {
-    let summary = if on { "开启适老化模式" } else { "关闭适老化模式" };
-    change(db, now, who, id, vec![(Users::ElderMode, i64::from(on).into())], Event::new("account.elder_mode", "user", id, summary)).await
+    let summary = if on {
+        "开启适老化模式"
+    } else {
+        "关闭适老化模式"
+    };
+    change(
+        db,
+        now,
+        who,
+        id,
+        vec![(Users::ElderMode, i64::from(on).into())],
+        Event::new("account.elder_mode", "user", id, summary),
+    )
+    .await
+}
+
+/// Renames an account: what an administrator edits besides the role (the
+/// security administrator's), the password and the status.
+pub async fn set_display_name(
+    db: &Db,
+    now: i64,
+    who: &Who,
+    account: &Account,
+    display_name: &str,
+) -> Result<()> {
+    let event = Event::new(
+        "account.update",
+        "user",
+        account.id,
+        format!("修改账号 {} 的姓名", account.login),
+    )
+    .change(&account.display_name, &display_name);
+    change(
+        db,
+        now,
+        who,
+        account.id,
+        vec![(Users::DisplayName, display_name.into())],
+        event,
+    )
+    .await
 }

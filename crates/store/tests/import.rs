@@ -298,10 +298,11 @@ async fn parked_files_belong_to_their_uploader_and_are_consumed_once() {
     let batch = import::park(&t.db, NOW, UserId(1), t.root.id, "名单.xlsx", &bytes)
         .await
         .unwrap();
-    let (name, data) = import::parked(&t.db, batch, UserId(1)).await.unwrap();
+    let parked = import::parked(&t.db, batch, UserId(1)).await.unwrap();
+    let name = parked.file_name.clone();
     assert_eq!(
-        (name.as_str(), data.as_slice()),
-        ("名单.xlsx", bytes.as_slice())
+        (name.as_str(), parked.bytes.as_slice(), parked.default_org),
+        ("名单.xlsx", bytes.as_slice(), t.root.id)
     );
     assert!(matches!(
         import::parked(&t.db, batch, UserId(2)).await,

@@ -45,7 +45,10 @@ pub struct ListQuery {
 
 impl ListQuery {
     pub fn filter(&self) -> AccountFilter {
-        AccountFilter { q: Some(self.q.clone()).filter(|q| !q.trim().is_empty()), role: Role::from_code(&self.role) }
+        AccountFilter {
+            q: Some(self.q.clone()).filter(|q| !q.trim().is_empty()),
+            role: Role::from_code(&self.role),
+        }
     }
 }
 
@@ -66,11 +69,30 @@ impl ListPage {
     }
 }
 
-async fn list(State(state): State<AppState>, user: User, notice: Notice, Query(q): Query<ListQuery>) -> WebResult<Response> {
+async fn list(
+    State(state): State<AppState>,
+    user: User,
+    notice: Notice,
+    Query(q): Query<ListQuery>,
+) -> WebResult<Response> {
     user.may(Action::ManageAccounts, Target::None)?;
-    let page = store::user::list(&state.db, &user.live.account.org_path, &q.filter(), q.page.parse().unwrap_or(1), 20).await?;
+    let page = store::user::list(
+        &state.db,
+        &user.live.account.org_path,
+        &q.filter(),
+        q.page.parse().unwrap_or(1),
+        20,
+    )
+    .await?;
     let pager = Pager::new(&page, &[("q", q.q.clone()), ("role", q.role.clone())]);
-    render(ListPage { shell: Shell::new(&user, "账号管理", "/admin/accounts").notice(notice), rows: page.rows, pager, q, roles: Role::ALL, now: state.now() })
+    render(ListPage {
+        shell: Shell::new(&user, "账号管理", "/admin/accounts").notice(notice),
+        rows: page.rows,
+        pager,
+        q,
+        roles: Role::ALL,
+        now: state.now(),
+    })
 }
 
 #[derive(Deserialize, Default)]
@@ -94,14 +116,29 @@ struct FormPage {
     roles: [Role; 4],
 }
 
-async fn form_page(state: &AppState, user: &User, form: AccountForm, errors: FieldErrors) -> WebResult<FormPage> {
+async fn form_page(
+    state: &AppState,
+    user: &User,
+    form: AccountForm,
+    errors: FieldErrors,
+) -> WebResult<FormPage> {
     let orgs = store::org::list_orgs(&state.db, &user.live.account.org_path).await?;
-    Ok(FormPage { shell: Shell::new(user, "新建账号", "/admin/accounts"), form, errors, orgs, roles: BUSINESS_ROLES })
+    Ok(FormPage {
+        shell: Shell::new(user, "新建账号", "/admin/accounts"),
+        form,
+        errors,
+        orgs,
+        roles: BUSINESS_ROLES,
+    })
 }
 
 async fn new_page(State(state): State<AppState>, user: User) -> WebResult<Response> {
     user.may(Action::ManageAccounts, Target::None)?;
-    let form = AccountForm { org_id: user.live.account.org_id.to_string(), role: Role::Member.code().into(), ..AccountForm::default() };
+    let form = AccountForm {
+        org_id: user.live.account.org_id.to_string(),
+        role: Role::Member.code().into(),
+        ..AccountForm::default()
+    };
     render(form_page(&state, &user, form, FieldErrors::new()).await?)
 }
 
@@ -131,22 +168,37 @@ struct PasswordShown {
     account_id: i64,
 }
 
-async fn create(State(state): State<AppState>, CsrfForm(user, form): CsrfForm<AccountForm>) -> WebResult<Response> {
+async fn create(
+    State(state): State<AppState>,
+    CsrfForm(user, form): CsrfForm<AccountForm>,
+) -> WebResult<Response> {
     user.may(Action::ManageAccounts, Target::None)?;
     let mut errors = FieldErrors::new();
     let login = form.login.trim().to_string();
-    let login_ok = (3..=32).contains(&login.len()) && login.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+    let login_ok = (3..=32).contains(&login.len())
+        && login
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
     if !login_ok {
         errors.add("login", "登录名为3到32位字母、数字、下划线或点");
     }
-    let display = errors.take("display_name", domain::field::required_text(&form.display_name, "姓名", 30));
+    let display = errors.take(
+        "display_name",
+        domain::field::required_text(&form.display_name, "姓名", 30),
+    );
     let role = BUSINESS_ROLES.into_iter().find(|r| r.code() == form.role);
     if role.is_none() {
         errors.add("role", "请选择业务角色；管理员角色由安全管理员授予");
     }
     let org = match opt_id(&form.org_id) {
         Some(id) => match store::org::get_org(&state.db, OrgId(id)).await {
-            Ok(org) if user.may(Action::ManageAccounts, Target::InOrg(&org.path)).is_ok() => Some(org),
+            Ok(org)
+                if user
+                    .may(Action::ManageAccounts, Target::InOrg(&org.path))
+                    .is_ok() =>
+            {
+                Some(org)
+            }
             _ => None,
         },
         None => None,
@@ -156,21 +208,44 @@ async fn create(State(state): State<AppState>, CsrfForm(user, form): CsrfForm<Ac
     }
     let member_id = opt_id(&form.member_id).map(MemberId);
     if role == Some(Role::Member) && member_id.is_none() {
-        errors.add("member_id", "委员账号须关联委员编号（见委员名单中的链接编号）");
+        errors.add(
+            "member_id",
+            "委员账号须关联委员编号（见委员名单中的链接编号）",
+        );
     }
     let unit_id = opt_id(&form.unit_id).map(UnitId);
     if role == Some(Role::UnitClerk) && unit_id.is_none() {
         errors.add("unit_id", "承办单位账号须填写承办单位编号");
     }
-    let (Some(display), Some(role), Some(org), true) = (display, role, org, errors.is_empty()) else {
+    let (Some(display), Some(role), Some(org), true) = (display, role, org, errors.is_empty())
+    else {
         return render_invalid(form_page(&state, &user, form, errors).await?);
     };
     let password = temporary_password();
-    let new = NewAccount { login: login.clone(), display_name: display, role, org_id: org.id, member_id, unit_id, password: password.clone(), must_change_password: true };
+    let new = NewAccount {
+        login: login.clone(),
+        display_name: display,
+        role,
+        org_id: org.id,
+        member_id,
+        unit_id,
+        password: password.clone(),
+        must_change_password: true,
+    };
     match store::user::create(&state.db, state.now(), &user.who(), &new).await {
-        Ok(id) => render(PasswordShown { shell: Shell::new(&user, "账号已创建", "/admin/accounts"), login, password, account_id: id.0 }),
-        Err(StoreError::Invalid(errors)) => render_invalid(form_page(&state, &user, form, errors).await?),
-        Err(StoreError::Db(e)) if e.as_database_error().is_some_and(|d| d.is_foreign_key_violation()) => {
+        Ok(id) => render(PasswordShown {
+            shell: Shell::new(&user, "账号已创建", "/admin/accounts"),
+            login,
+            password,
+            account_id: id.0,
+        }),
+        Err(StoreError::Invalid(errors)) => {
+            render_invalid(form_page(&state, &user, form, errors).await?)
+        }
+        Err(StoreError::Db(e))
+            if e.as_database_error()
+                .is_some_and(|d| d.is_foreign_key_violation()) =>
+        {
             let errors = FieldErrors::single("member_id", "关联的委员或承办单位编号不存在");
             render_invalid(form_page(&state, &user, form, errors).await?)
         }
@@ -195,7 +270,12 @@ async fn load(state: &AppState, user: &User, id: i64) -> WebResult<Account> {
     Ok(account)
 }
 
-async fn detail(State(state): State<AppState>, user: User, notice: Notice, Path(id): Path<i64>) -> WebResult<Response> {
+async fn detail(
+    State(state): State<AppState>,
+    user: User,
+    notice: Notice,
+    Path(id): Path<i64>,
+) -> WebResult<Response> {
     let a = load(&state, &user, id).await?;
     render(DetailPage {
         shell: Shell::new(&user, a.display_name.clone(), "/admin/accounts").notice(notice),
@@ -209,23 +289,37 @@ async fn detail(State(state): State<AppState>, user: User, notice: Notice, Path(
 #[derive(Deserialize)]
 pub struct Nothing {}
 
-async fn disable(State(state): State<AppState>, Path(id): Path<i64>, CsrfForm(user, _): CsrfForm<Nothing>) -> WebResult<Response> {
+async fn disable(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(user, _): CsrfForm<Nothing>,
+) -> WebResult<Response> {
     let a = load(&state, &user, id).await?;
     if a.id == user.live.account.id {
-        return Err(crate::error::WebError::BadRequest("不能停用自己的账号".into()));
+        return Err(crate::error::WebError::BadRequest(
+            "不能停用自己的账号".into(),
+        ));
     }
     store::user::set_disabled(&state.db, state.now(), &user.who(), a.id, true).await?;
     store::session::end_all(&state.db, state.now(), a.id, "账号已停用").await?;
     Ok(done(&format!("/admin/accounts/{id}"), "disabled"))
 }
 
-async fn enable(State(state): State<AppState>, Path(id): Path<i64>, CsrfForm(user, _): CsrfForm<Nothing>) -> WebResult<Response> {
+async fn enable(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(user, _): CsrfForm<Nothing>,
+) -> WebResult<Response> {
     let a = load(&state, &user, id).await?;
     store::user::set_disabled(&state.db, state.now(), &user.who(), a.id, false).await?;
     Ok(done(&format!("/admin/accounts/{id}"), "enabled"))
 }
 
-async fn unlock(State(state): State<AppState>, Path(id): Path<i64>, CsrfForm(user, _): CsrfForm<Nothing>) -> WebResult<Response> {
+async fn unlock(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(user, _): CsrfForm<Nothing>,
+) -> WebResult<Response> {
     let a = load(&state, &user, id).await?;
     store::user::unlock(&state.db, state.now(), &user.who(), a.id).await?;
     Ok(done(&format!("/admin/accounts/{id}"), "unlocked"))
@@ -233,10 +327,19 @@ async fn unlock(State(state): State<AppState>, Path(id): Path<i64>, CsrfForm(use
 
 /// Sets a temporary password, ends the user's sessions and shows the
 /// password once; the user must change it at the next login.
-async fn reset(State(state): State<AppState>, Path(id): Path<i64>, CsrfForm(user, _): CsrfForm<Nothing>) -> WebResult<Response> {
+async fn reset(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(user, _): CsrfForm<Nothing>,
+) -> WebResult<Response> {
     let a = load(&state, &user, id).await?;
     let password = temporary_password();
     store::user::set_password(&state.db, state.now(), &user.who(), a.id, &password, true).await?;
     store::session::end_all(&state.db, state.now(), a.id, "密码被重置").await?;
-    render(PasswordShown { shell: Shell::new(&user, "密码已重置", "/admin/accounts"), login: a.login, password, account_id: a.id.0 })
+    render(PasswordShown {
+        shell: Shell::new(&user, "密码已重置", "/admin/accounts"),
+        login: a.login,
+        password,
+        account_id: a.id.0,
+    })
 }

@@ -17,7 +17,7 @@ use tracing::Instrument;
 
 use crate::config::Config;
 use crate::state::AppState;
-use crate::{api, audit_log, auth, home, me, members, security, structure, accounts};
+use crate::{accounts, api, audit_log, auth, home, me, members, security, structure};
 
 pub struct App {
     listener: TcpListener,
@@ -30,20 +30,33 @@ impl App {
     /// Connects, migrates and binds. `clock` is the system clock in production
     /// and a test clock in tests.
     pub async fn build(config: Config, clock: Arc<dyn Clock>) -> anyhow_like::Result<App> {
-        let cipher = FieldCipher::from_hex(&config.field_key).map_err(|m| format!("配置项 field_key 有误：{m}"))?;
+        let cipher = FieldCipher::from_hex(&config.field_key)
+            .map_err(|m| format!("配置项 field_key 有误：{m}"))?;
         let db = Db::connect(&config.database_url).await?;
         store::migrate::run(&db, clock.now()).await?;
-        let listener = TcpListener::bind(&config.listen).await.map_err(|e| format!("无法监听 {}：{e}", config.listen))?;
+        let listener = TcpListener::bind(&config.listen)
+            .await
+            .map_err(|e| format!("无法监听 {}：{e}", config.listen))?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
         let state = AppState::new(db, config, clock, cipher);
-        Ok(App { listener, router: router(state.clone()), state, addr })
+        Ok(App {
+            listener,
+            router: router(state.clone()),
+            state,
+            addr,
+        })
     }
 
     /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.
     pub async fn run(self) -> anyhow_like::Result<()> {
         tracing::info!(addr = %self.addr, "serving");
-        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await.map_err(|e| e.to_string())?;
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .map_err(|e| e.to_string())?;
         self.state.db.close().await;
         tracing::info!("stopped");
         Ok(())
@@ -51,7 +64,9 @@ impl App {
 
     /// Serves in the background until the returned handle is dropped (tests).
     pub fn spawn(self) -> tokio::task::JoinHandle<()> {
-        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
         tokio::spawn(async move {
             let _ = axum::serve(self.listener, service).await;
         })
@@ -120,7 +135,10 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api::routes())
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(upload_limit))
-        .layer(middleware::from_fn_with_state(state.clone(), auth::load_session))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::load_session,
+        ))
         .layer(middleware::from_fn(request_span))
         .with_state(state)
 }
@@ -131,9 +149,14 @@ async fn not_found() -> crate::error::WebError {
 
 /// One span per request, named by the matched route, not the raw URL.
 async fn request_span(req: Request, next: Next) -> Response {
-    let route = req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_string()).unwrap_or_else(|| "unmatched".into());
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "unmatched".into());
     let method = req.method().clone();
-    let span = tracing::info_span!("request", %method, route = %route, status = tracing::field::Empty);
+    let span =
+        tracing::info_span!("request", %method, route = %route, status = tracing::field::Empty);
     let started = std::time::Instant::now();
     async move {
         let mut response = next.run(req).await;
@@ -172,9 +195,23 @@ const CSS: &str = include_str!("../assets/app.css");
 const JS: &str = include_str!("../assets/app.js");
 
 async fn css() -> Response {
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=86400")], CSS).into_response()
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        CSS,
+    )
+        .into_response()
 }
 
 async fn js() -> Response {
-    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=86400")], JS).into_response()
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        JS,
+    )
+        .into_response()
 }

@@ -45,8 +45,11 @@ impl AuditQuery {
             if raw.trim().is_empty() {
                 return Ok(None);
             }
-            let date = domain::member::parse_date(raw).map_err(|_| format!("{label}格式应为 2026-11-27"))?;
-            Ok(Some(date.midnight().assume_utc().unix_timestamp() - 8 * 3600))
+            let date = domain::member::parse_date(raw)
+                .map_err(|_| format!("{label}格式应为 2026-11-27"))?;
+            Ok(Some(
+                date.midnight().assume_utc().unix_timestamp() - 8 * 3600,
+            ))
         };
         Ok(Filter {
             actor: Some(self.actor.trim().to_string()).filter(|s| !s.is_empty()),
@@ -57,7 +60,12 @@ impl AuditQuery {
     }
 
     fn pairs(&self) -> Vec<(&'static str, String)> {
-        vec![("actor", self.actor.clone()), ("action", self.action.clone()), ("from", self.from.clone()), ("until", self.until.clone())]
+        vec![
+            ("actor", self.actor.clone()),
+            ("action", self.action.clone()),
+            ("from", self.from.clone()),
+            ("until", self.until.clone()),
+        ]
     }
 }
 
@@ -79,7 +87,11 @@ impl ListPage {
     }
 }
 
-async fn list(State(state): State<AppState>, user: User, Query(q): Query<AuditQuery>) -> WebResult<Response> {
+async fn list(
+    State(state): State<AppState>,
+    user: User,
+    Query(q): Query<AuditQuery>,
+) -> WebResult<Response> {
     user.may(Action::ReadAudit, Target::None)?;
     let (filter, error) = match q.filter() {
         Ok(f) => (f, None),
@@ -99,23 +111,72 @@ async fn list(State(state): State<AppState>, user: User, Query(q): Query<AuditQu
     })
 }
 
-async fn export(State(state): State<AppState>, user: User, Query(q): Query<AuditQuery>) -> WebResult<Response> {
+async fn export(
+    State(state): State<AppState>,
+    user: User,
+    Query(q): Query<AuditQuery>,
+) -> WebResult<Response> {
     user.may(Action::ReadAudit, Target::None)?;
     let filter = q.filter().map_err(WebError::BadRequest)?;
     let page = audit::list(&state.db, &filter, 1, EXPORT_LIMIT).await?;
     let dir = state.config.data_dir.join("exports");
-    tokio::fs::create_dir_all(&dir).await.map_err(|e| WebError::Internal(e.to_string()))?;
+    tokio::fs::create_dir_all(&dir)
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()))?;
     let path = dir.join(format!("audit-{}.xlsx", store::session::random_token()));
-    let headers = ["序号", "时间", "操作人", "来源地址", "操作", "对象", "对象编号", "摘要", "变更前", "变更后"];
+    let headers = [
+        "序号",
+        "时间",
+        "操作人",
+        "来源地址",
+        "操作",
+        "对象",
+        "对象编号",
+        "摘要",
+        "变更前",
+        "变更后",
+    ];
     let rows = page.rows.into_iter().map(|e| {
-        vec![e.id.to_string(), when(Some(e.at)), e.actor_login, e.ip, e.action, e.target_type, e.target_id, e.summary, e.before, e.after]
+        vec![
+            e.id.to_string(),
+            when(Some(e.at)),
+            e.actor_login,
+            e.ip,
+            e.action,
+            e.target_type,
+            e.target_id,
+            e.summary,
+            e.before,
+            e.after,
+        ]
     });
     let count = store::xlsx::write_table(&path, "审计日志", &headers, rows)?;
-    audit::record(&state.db, state.now(), &user.who(), Event::new("export", "audit", "", format!("导出审计日志 {count} 条"))).await?;
-    let bytes = tokio::fs::read(&path).await.map_err(|e| WebError::Internal(e.to_string()))?;
+    audit::record(
+        &state.db,
+        state.now(),
+        &user.who(),
+        Event::new("export", "audit", "", format!("导出审计日志 {count} 条")),
+    )
+    .await?;
+    let bytes = tokio::fs::read(&path)
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()))?;
     let _ = tokio::fs::remove_file(&path).await;
-    let name = format!("attachment; filename=\"audit.xlsx\"; filename*=UTF-8''{}", encode("审计日志.xlsx"));
-    Ok(([(header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string()), (header::CONTENT_DISPOSITION, name)], bytes).into_response())
+    let name = format!(
+        "attachment; filename=\"audit.xlsx\"; filename*=UTF-8''{}",
+        encode("审计日志.xlsx")
+    );
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+            ),
+            (header::CONTENT_DISPOSITION, name),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 #[derive(Template)]
@@ -129,5 +190,9 @@ struct VerifyPage {
 async fn verify(State(state): State<AppState>, user: User) -> WebResult<Response> {
     user.may(Action::ReadAudit, Target::None)?;
     let result = audit::verify(&state.db).await?;
-    render(VerifyPage { shell: Shell::new(&user, "校验审计日志", "/audit"), checked: result.checked, breaks: result.breaks.iter().map(|b| b.to_string()).collect() })
+    render(VerifyPage {
+        shell: Shell::new(&user, "校验审计日志", "/audit"),
+        checked: result.checked,
+        breaks: result.breaks.iter().map(|b| b.to_string()).collect(),
+    })
 }

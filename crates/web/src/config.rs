@@ -83,21 +83,31 @@ pub struct ConfigError {
 }
 
 fn bad(name: &str, message: impl Into<String>) -> ConfigError {
-    ConfigError { name: name.into(), message: message.into() }
+    ConfigError {
+        name: name.into(),
+        message: message.into(),
+    }
 }
 
 impl Config {
     /// Reads the TOML file (if given) over the defaults, then the environment.
-    pub fn load(file: Option<&std::path::Path>, env: impl Iterator<Item = (String, String)>) -> Result<Config, ConfigError> {
+    pub fn load(
+        file: Option<&std::path::Path>,
+        env: impl Iterator<Item = (String, String)>,
+    ) -> Result<Config, ConfigError> {
         let mut config = match file {
             Some(path) => {
-                let text = std::fs::read_to_string(path).map_err(|e| bad(&path.display().to_string(), format!("无法读取：{e}")))?;
-                toml::from_str::<Config>(&text).map_err(|e| bad(&path.display().to_string(), e.message().to_string()))?
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| bad(&path.display().to_string(), format!("无法读取：{e}")))?;
+                toml::from_str::<Config>(&text)
+                    .map_err(|e| bad(&path.display().to_string(), e.message().to_string()))?
             }
             None => Config::default(),
         };
         for (key, value) in env {
-            let Some(name) = key.strip_prefix("ZHENGXIE_") else { continue };
+            let Some(name) = key.strip_prefix("ZHENGXIE_") else {
+                continue;
+            };
             config.set(&key, name, value)?;
         }
         config.check()?;
@@ -121,7 +131,9 @@ impl Config {
             // Read elsewhere: the config path, the log filter, the CLI password, tests.
             "CONFIG" | "LOG" | "NEW_PASSWORD" | "TEST_PG" => {}
             "MAX_UPLOAD_MB" => {
-                self.max_upload_mb = value.parse().map_err(|_| bad(key, format!("应为整数，得到“{value}”")))?
+                self.max_upload_mb = value
+                    .parse()
+                    .map_err(|_| bad(key, format!("应为整数，得到“{value}”")))?
             }
             "TRUST_PROXY" => self.trust_proxy = flag(&value)?,
             "SECURE_COOKIES" => self.secure_cookies = flag(&value)?,
@@ -133,16 +145,25 @@ impl Config {
     /// Checks values that parse but make no sense.
     pub fn check(&self) -> Result<(), ConfigError> {
         if self.listen.parse::<std::net::SocketAddr>().is_err() {
-            return Err(bad("listen", format!("应为“地址:端口”，如 127.0.0.1:8080，得到“{}”", self.listen)));
+            return Err(bad(
+                "listen",
+                format!("应为“地址:端口”，如 127.0.0.1:8080，得到“{}”", self.listen),
+            ));
         }
-        if !(self.database_url.starts_with("sqlite:") || self.database_url.starts_with("postgres://") || self.database_url.starts_with("postgresql://")) {
+        if !(self.database_url.starts_with("sqlite:")
+            || self.database_url.starts_with("postgres://")
+            || self.database_url.starts_with("postgresql://"))
+        {
             return Err(bad("database_url", "应以 sqlite:// 或 postgres:// 开头"));
         }
         if !self.field_key.is_empty() {
             store::FieldCipher::from_hex(&self.field_key).map_err(|m| bad("field_key", m))?;
         }
         if !matches!(self.log_format.as_str(), "text" | "json") {
-            return Err(bad("log_format", format!("应为 text 或 json，得到“{}”", self.log_format)));
+            return Err(bad(
+                "log_format",
+                format!("应为 text 或 json，得到“{}”", self.log_format),
+            ));
         }
         if !(1..=200).contains(&self.max_upload_mb) {
             return Err(bad("max_upload_mb", "应在1到200之间"));
@@ -163,12 +184,20 @@ mod tests {
     use super::*;
 
     fn env(pairs: &[(&str, &str)]) -> impl Iterator<Item = (String, String)> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>().into_iter()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect::<Vec<_>>()
+            .into_iter()
     }
 
     #[test]
     fn environment_overrides_and_bad_values_name_themselves() {
-        let c = Config::load(None, env(&[("ZHENGXIE_LISTEN", "0.0.0.0:9000"), ("PATH", "/bin")])).unwrap();
+        let c = Config::load(
+            None,
+            env(&[("ZHENGXIE_LISTEN", "0.0.0.0:9000"), ("PATH", "/bin")]),
+        )
+        .unwrap();
         assert_eq!(c.listen, "0.0.0.0:9000");
         let e = Config::load(None, env(&[("ZHENGXIE_MAX_UPLOAD_MB", "lots")])).unwrap_err();
         assert_eq!(e.name, "ZHENGXIE_MAX_UPLOAD_MB");
@@ -182,7 +211,11 @@ mod tests {
 
     #[test]
     fn debug_hides_secrets() {
-        let c = Config { field_key: "0123456789abcdeffedcba9876543210".into(), database_url: "postgres://app:secret@db/zx".into(), ..Config::default() };
+        let c = Config {
+            field_key: "0123456789abcdeffedcba9876543210".into(),
+            database_url: "postgres://app:secret@db/zx".into(),
+            ..Config::default()
+        };
         let shown = format!("{c:?}");
         assert!(!shown.contains("secret"));
         assert!(!shown.contains("0123456789abcdef"));

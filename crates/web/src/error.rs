@@ -123,7 +123,12 @@ impl WebError {
         if let Some(id) = correlation {
             body["correlation_id"] = id.into();
         }
-        (status, [(header::CONTENT_TYPE, "application/problem+json")], body.to_string()).into_response()
+        (
+            status,
+            [(header::CONTENT_TYPE, "application/problem+json")],
+            body.to_string(),
+        )
+            .into_response()
     }
 }
 
@@ -140,12 +145,19 @@ impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         match self {
             WebError::LoginRequired => return Redirect::to("/login").into_response(),
-            WebError::PasswordChangeRequired => return Redirect::to("/me/password").into_response(),
+            WebError::PasswordChangeRequired => {
+                return Redirect::to("/me/password").into_response()
+            }
             _ => {}
         }
         let correlation = self.log();
         let status = self.status();
-        let page = ErrorPage { title: self.title(), detail: self.detail(), correlation, status: status.as_u16() };
+        let page = ErrorPage {
+            title: self.title(),
+            detail: self.detail(),
+            correlation,
+            status: status.as_u16(),
+        };
         match page.render() {
             Ok(html) => (status, axum::response::Html(html)).into_response(),
             Err(_) => (status, "error").into_response(),

@@ -17,7 +17,9 @@ use crate::state::AppState;
 use crate::view::render;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/", get(home)).route("/messages", get(messages))
+    Router::new()
+        .route("/", get(home))
+        .route("/messages", get(messages))
 }
 
 #[derive(Template)]
@@ -35,16 +37,25 @@ struct HomePage {
 async fn home(State(state): State<AppState>, user: User, notice: Notice) -> WebResult<Response> {
     let account = &user.live.account;
     let member = match account.member_id {
-        Some(id) => store::member::get_member(&state.db, &account.org_path, id).await.ok(),
+        Some(id) => store::member::get_member(&state.db, &account.org_path, id)
+            .await
+            .ok(),
         None => None,
     };
     let member_count = if user.can(Action::ViewMembers) {
-        Some(store::member::list(&state.db, &account.org_path, &MemberFilter::default(), 1, 1).await?.total)
+        Some(
+            store::member::list(&state.db, &account.org_path, &MemberFilter::default(), 1, 1)
+                .await?
+                .total,
+        )
     } else {
         None
     };
     let district_count = if user.can(Action::ViewStructure) {
-        store::org::list_orgs(&state.db, &account.org_path).await?.len().saturating_sub(1)
+        store::org::list_orgs(&state.db, &account.org_path)
+            .await?
+            .len()
+            .saturating_sub(1)
     } else {
         0
     };
@@ -71,5 +82,7 @@ struct MessagesPage {
 }
 
 async fn messages(user: User) -> WebResult<Response> {
-    render(MessagesPage { shell: Shell::new(&user, "消息", "/messages") })
+    render(MessagesPage {
+        shell: Shell::new(&user, "消息", "/messages"),
+    })
 }

@@ -49,9 +49,21 @@ impl RolesPage {
     }
 }
 
-async fn roles(State(state): State<AppState>, user: User, notice: Notice, Query(q): Query<ListQuery>) -> WebResult<Response> {
+async fn roles(
+    State(state): State<AppState>,
+    user: User,
+    notice: Notice,
+    Query(q): Query<ListQuery>,
+) -> WebResult<Response> {
     user.may(Action::ManageRoles, Target::None)?;
-    let page = store::user::list(&state.db, &user.live.account.org_path, &q.filter(), q.page.parse().unwrap_or(1), 20).await?;
+    let page = store::user::list(
+        &state.db,
+        &user.live.account.org_path,
+        &q.filter(),
+        q.page.parse().unwrap_or(1),
+        20,
+    )
+    .await?;
     let pager = Pager::new(&page, &[("q", q.q.clone()), ("role", q.role.clone())]);
     render(RolesPage {
         shell: Shell::new(&user, "角色授权", "/security/roles").notice(notice),
@@ -70,14 +82,19 @@ struct RoleForm {
     role: String,
 }
 
-async fn change_role(State(state): State<AppState>, Path(id): Path<i64>, CsrfForm(user, form): CsrfForm<RoleForm>) -> WebResult<Response> {
+async fn change_role(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(user, form): CsrfForm<RoleForm>,
+) -> WebResult<Response> {
     user.may(Action::ManageRoles, Target::None)?;
     let account = store::user::get_account(&state.db, UserId(id)).await?;
     user.may(Action::ManageRoles, Target::InOrg(&account.org_path))?;
     if account.id == user.live.account.id {
         return Err(WebError::BadRequest("不能变更自己的角色".into()));
     }
-    let role = Role::from_code(&form.role).ok_or_else(|| WebError::BadRequest("未知角色".into()))?;
+    let role =
+        Role::from_code(&form.role).ok_or_else(|| WebError::BadRequest("未知角色".into()))?;
     if role != account.role {
         store::user::set_role(&state.db, state.now(), &user.who(), &account, role).await?;
         // Sessions carry the role they were opened with; make the change bite now.
@@ -112,18 +129,30 @@ impl PolicyPage {
 async fn policy(State(state): State<AppState>, user: User, notice: Notice) -> WebResult<Response> {
     user.may(Action::ManageSecurityPolicy, Target::None)?;
     let input = SecurityPolicyInput::from_policy(&state.policy().await?);
-    render(PolicyPage { shell: Shell::new(&user, "安全策略", "/security/policy").notice(notice), input, errors: FieldErrors::new() })
+    render(PolicyPage {
+        shell: Shell::new(&user, "安全策略", "/security/policy").notice(notice),
+        input,
+        errors: FieldErrors::new(),
+    })
 }
 
-async fn save_policy(State(state): State<AppState>, CsrfForm(user, input): CsrfForm<SecurityPolicyInput>) -> WebResult<Response> {
+async fn save_policy(
+    State(state): State<AppState>,
+    CsrfForm(user, input): CsrfForm<SecurityPolicyInput>,
+) -> WebResult<Response> {
     user.may(Action::ManageSecurityPolicy, Target::None)?;
     match input.parse() {
         Ok(policy) => {
-            store::settings::set_security_policy(&state.db, state.now(), &user.who(), &policy).await?;
+            store::settings::set_security_policy(&state.db, state.now(), &user.who(), &policy)
+                .await?;
             state.policy_changed().await;
             Ok(done("/security/policy", "policy"))
         }
-        Err(errors) => render_invalid(PolicyPage { shell: Shell::new(&user, "安全策略", "/security/policy"), input, errors }),
+        Err(errors) => render_invalid(PolicyPage {
+            shell: Shell::new(&user, "安全策略", "/security/policy"),
+            input,
+            errors,
+        }),
     }
 }
 
@@ -153,7 +182,14 @@ struct TokenForm {
     role: String,
 }
 
-async fn tokens_page(state: &AppState, user: &User, form: TokenForm, errors: FieldErrors, secret: Option<String>, notice: Notice) -> WebResult<TokensPage> {
+async fn tokens_page(
+    state: &AppState,
+    user: &User,
+    form: TokenForm,
+    errors: FieldErrors,
+    secret: Option<String>,
+    notice: Notice,
+) -> WebResult<TokensPage> {
     let scope = &user.live.account.org_path;
     Ok(TokensPage {
         shell: Shell::new(user, "接口令牌", "/security/tokens").notice(notice),
@@ -168,38 +204,83 @@ async fn tokens_page(state: &AppState, user: &User, form: TokenForm, errors: Fie
 
 async fn tokens(State(state): State<AppState>, user: User, notice: Notice) -> WebResult<Response> {
     user.may(Action::ManageRoles, Target::None)?;
-    let form = TokenForm { role: Role::Staff.code().into(), org_id: user.live.account.org_id.to_string(), ..TokenForm::default() };
+    let form = TokenForm {
+        role: Role::Staff.code().into(),
+        org_id: user.live.account.org_id.to_string(),
+        ..TokenForm::default()
+    };
     render(tokens_page(&state, &user, form, FieldErrors::new(), None, notice).await?)
 }
 
-async fn issue_token(State(state): State<AppState>, CsrfForm(user, form): CsrfForm<TokenForm>) -> WebResult<Response> {
+async fn issue_token(
+    State(state): State<AppState>,
+    CsrfForm(user, form): CsrfForm<TokenForm>,
+) -> WebResult<Response> {
     user.may(Action::ManageRoles, Target::None)?;
     let mut errors = FieldErrors::new();
-    let name = errors.take("name", domain::field::required_text(&form.name, "用途说明", 60));
+    let name = errors.take(
+        "name",
+        domain::field::required_text(&form.name, "用途说明", 60),
+    );
     let role = Role::from_code(&form.role);
     if role.is_none() {
         errors.add("role", "请选择角色");
     }
     let org = match opt_id(&form.org_id) {
-        Some(id) => store::org::get_org(&state.db, OrgId(id)).await.ok().filter(|o| user.may(Action::ManageRoles, Target::InOrg(&o.path)).is_ok()),
+        Some(id) => store::org::get_org(&state.db, OrgId(id))
+            .await
+            .ok()
+            .filter(|o| {
+                user.may(Action::ManageRoles, Target::InOrg(&o.path))
+                    .is_ok()
+            }),
         None => None,
     };
     if org.is_none() {
         errors.add("org_id", "请选择组织");
     }
     let (Some(name), Some(role), Some(org), true) = (name, role, org, errors.is_empty()) else {
-        return render_invalid(tokens_page(&state, &user, form, errors, None, Notice::default()).await?);
+        return render_invalid(
+            tokens_page(&state, &user, form, errors, None, Notice::default()).await?,
+        );
     };
-    let (_, secret) = store::token::issue(&state.db, state.now(), &user.who(), &name, org.id, role, user.live.account.id).await?;
-    render(tokens_page(&state, &user, TokenForm::default(), FieldErrors::new(), Some(secret), Notice::default()).await?)
+    let (_, secret) = store::token::issue(
+        &state.db,
+        state.now(),
+        &user.who(),
+        &name,
+        org.id,
+        role,
+        user.live.account.id,
+    )
+    .await?;
+    render(
+        tokens_page(
+            &state,
+            &user,
+            TokenForm::default(),
+            FieldErrors::new(),
+            Some(secret),
+            Notice::default(),
+        )
+        .await?,
+    )
 }
 
 #[derive(Deserialize)]
 struct Nothing {}
 
-async fn revoke_token(State(state): State<AppState>, Path(id): Path<i64>, CsrfForm(user, _): CsrfForm<Nothing>) -> WebResult<Response> {
+async fn revoke_token(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(user, _): CsrfForm<Nothing>,
+) -> WebResult<Response> {
     user.may(Action::ManageRoles, Target::None)?;
-    let token = store::token::list(&state.db, &user.live.account.org_path).await?.into_iter().find(|t| t.id == id).ok_or(WebError::NotFound)?;
+    let token = store::token::list(&state.db, &user.live.account.org_path)
+        .await?
+        .into_iter()
+        .find(|t| t.id == id)
+        .ok_or(WebError::NotFound)?;
     store::token::revoke(&state.db, state.now(), &user.who(), token.id).await?;
     Ok(done("/security/tokens", "revoked"))
 }

@@ -46,7 +46,15 @@ impl Shell {
     }
 
     pub fn anonymous(title: impl Into<String>, elder: bool) -> Shell {
-        Shell { title: title.into(), user: None, nav: Vec::new(), active: "", csrf: String::new(), notice: None, elder }
+        Shell {
+            title: title.into(),
+            user: None,
+            nav: Vec::new(),
+            active: "",
+            csrf: String::new(),
+            notice: None,
+            elder,
+        }
     }
 
     pub fn notice(mut self, notice: Notice) -> Shell {

@@ -49,7 +49,14 @@ impl std::ops::Deref for AppState {
 
 impl AppState {
     pub fn new(db: Db, config: Config, clock: Arc<dyn Clock>, cipher: FieldCipher) -> AppState {
-        AppState(Arc::new(Inner { db, config, clock, cipher, policy: RwLock::new(None), options: RwLock::new(HashMap::new()) }))
+        AppState(Arc::new(Inner {
+            db,
+            config,
+            clock,
+            cipher,
+            policy: RwLock::new(None),
+            options: RwLock::new(HashMap::new()),
+        }))
     }
 
     pub fn now(&self) -> i64 {
@@ -74,7 +81,10 @@ impl AppState {
         Ok(fresh)
     }
 
-    pub async fn filter_options(&self, scope: &OrgPath) -> Result<Arc<FilterOptions>, store::StoreError> {
+    pub async fn filter_options(
+        &self,
+        scope: &OrgPath,
+    ) -> Result<Arc<FilterOptions>, store::StoreError> {
         let now = self.now();
         if let Some((options, fetched)) = self.options.read().await.get(scope.as_str()) {
             if (*fetched..*fetched + OPTIONS_TTL_SECONDS).contains(&now) {
@@ -86,7 +96,10 @@ impl AppState {
             sectors: store::member::names_in_scope(&self.db, scope, "sectors").await?,
             committees: store::member::names_in_scope(&self.db, scope, "committees").await?,
         });
-        self.options.write().await.insert(scope.as_str().to_string(), (fresh.clone(), now));
+        self.options
+            .write()
+            .await
+            .insert(scope.as_str().to_string(), (fresh.clone(), now));
         Ok(fresh)
     }
 

@@ -13,7 +13,11 @@ pub fn render(page: impl Template) -> WebResult<Response> {
 
 /// Renders a form again with its errors (HTTP 422, input kept).
 pub fn render_invalid(page: impl Template) -> WebResult<Response> {
-    Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+    Ok((
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+        Html(page.render()?),
+    )
+        .into_response())
 }
 
 /// Post/redirect/get with a one-line notice code.
@@ -39,7 +43,12 @@ impl Pager {
             .map(|(k, v)| format!("{k}={}", encode(v)))
             .collect::<Vec<_>>()
             .join("&");
-        Pager { page: page.page, pages: page.pages(), total: page.total, base }
+        Pager {
+            page: page.page,
+            pages: page.pages(),
+            total: page.total,
+            base,
+        }
     }
 
     pub fn href(&self, page: i64) -> String {
@@ -65,7 +74,9 @@ pub fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()

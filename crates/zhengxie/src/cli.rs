@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "zhengxie", version, about = "数字政协：市、区县政协一体化履职平台")]
+#[command(
+    name = "zhengxie",
+    version,
+    about = "数字政协：市、区县政协一体化履职平台"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,

@@ -6,7 +6,14 @@ use std::process::ExitCode;
 use anyhow::Result;
 use store::{Db, FieldCipher};
 
-pub async fn import_members(_db: &Db, _cipher: &FieldCipher, _now: i64, _file: &Path, _org: Option<&str>, _valid_only: bool) -> Result<ExitCode> {
+pub async fn import_members(
+    _db: &Db,
+    _cipher: &FieldCipher,
+    _now: i64,
+    _file: &Path,
+    _org: Option<&str>,
+    _valid_only: bool,
+) -> Result<ExitCode> {
     anyhow::bail!("not yet wired")
 }
 

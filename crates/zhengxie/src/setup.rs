@@ -32,13 +32,20 @@ fn ensure_field_key(config: &mut Config) -> Result<()> {
     }
     let path = config.data_dir.join("field.key");
     if path.exists() {
-        config.field_key = std::fs::read_to_string(&path).with_context(|| format!("无法读取 {}", path.display()))?.trim().to_string();
+        config.field_key = std::fs::read_to_string(&path)
+            .with_context(|| format!("无法读取 {}", path.display()))?
+            .trim()
+            .to_string();
         return Ok(());
     }
-    std::fs::create_dir_all(&config.data_dir).with_context(|| format!("无法创建数据目录 {}", config.data_dir.display()))?;
+    std::fs::create_dir_all(&config.data_dir)
+        .with_context(|| format!("无法创建数据目录 {}", config.data_dir.display()))?;
     let key = store::session::random_token()[..32].to_string();
     write_private(&path, &key)?;
-    eprintln!("提示：已生成个人信息加密密钥 {}，请妥善备份；丢失后手机号与身份证号将无法解密。", path.display());
+    eprintln!(
+        "提示：已生成个人信息加密密钥 {}，请妥善备份；丢失后手机号与身份证号将无法解密。",
+        path.display()
+    );
     config.field_key = key;
     Ok(())
 }
@@ -55,18 +62,28 @@ fn write_private(path: &Path, content: &str) -> Result<()> {
 
 /// Makes sure the directory of a SQLite file exists.
 pub fn prepare_sqlite_dir(url: &str) -> Result<()> {
-    if let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+    if let Some(rest) = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+    {
         let file = rest.split('?').next().unwrap_or(rest);
-        if let Some(dir) = Path::new(file).parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).with_context(|| format!("无法创建目录 {}", dir.display()))?;
+        if let Some(dir) = Path::new(file)
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("无法创建目录 {}", dir.display()))?;
         }
     }
     Ok(())
 }
 
 pub fn init_tracing(config: &Config) {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("ZHENGXIE_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let filter = tracing_subscriber::EnvFilter::try_from_env("ZHENGXIE_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if config.log_format == "json" {
         builder.json().init();
     } else {

@@ -58,13 +58,25 @@ pub async fn park(
     Ok(id)
 }
 
-/// The file name and bytes of a parked upload. NotFound when the batch is
-/// another user's, already consumed or dropped after a day.
-pub async fn parked(db: &Db, batch: i64, user: UserId) -> Result<(String, Vec<u8>)> {
+/// A parked upload: its file name, bytes and the organisation chosen for
+/// rows that leave 所属政协 empty.
+pub struct Parked {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+    pub default_org: OrgId,
+}
+
+/// A parked upload. NotFound when the batch is another user's, already
+/// consumed or dropped after a day.
+pub async fn parked(db: &Db, batch: i64, user: UserId) -> Result<Parked> {
     let row = db
         .one(
             &Query::select()
-                .columns([ImportBatches::FileName, ImportBatches::Data])
+                .columns([
+                    ImportBatches::FileName,
+                    ImportBatches::Data,
+                    ImportBatches::OrgId,
+                ])
                 .from(ImportBatches::Table)
                 .and_where(Expr::col(ImportBatches::Id).eq(batch))
                 .and_where(Expr::col(ImportBatches::UserId).eq(user.0))
@@ -72,7 +84,11 @@ pub async fn parked(db: &Db, batch: i64, user: UserId) -> Result<(String, Vec<u8
                 .to_owned(),
         )
         .await?;
-    Ok((get(&row, "file_name")?, get(&row, "data")?))
+    Ok(Parked {
+        file_name: get(&row, "file_name")?,
+        bytes: get(&row, "data")?,
+        default_org: OrgId(get(&row, "org_id")?),
+    })
 }
 
 /// Marks a batch as imported and wipes its bytes. NotFound when it was

@@ -60,11 +60,18 @@ pub struct SessionSlot {
 
 /// Loads the session once per request and ends it if it has gone idle.
 pub async fn load_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let peer = req.extensions().get::<ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip().to_string());
+    let peer = req
+        .extensions()
+        .get::<ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string());
     let forwarded = state
         .config
         .trust_proxy
-        .then(|| req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok()))
+        .then(|| {
+            req.headers()
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+        })
         .flatten()
         .and_then(|v| v.split(',').next())
         .map(|v| v.trim().to_string());
@@ -83,21 +90,53 @@ async fn find_session(state: &AppState, headers: &HeaderMap, ip: &str) -> WebRes
         return Ok(SessionSlot::default());
     };
     let Some(live) = store::session::find(&state.db, token).await? else {
-        return Ok(SessionSlot { live: None, expired: true });
+        return Ok(SessionSlot {
+            live: None,
+            expired: true,
+        });
     };
     let now = state.now();
     let policy = state.policy().await?;
-    let who = Who { user_id: Some(live.account.id.0), login: live.account.login.clone(), ip: ip.to_string() };
+    let who = Who {
+        user_id: Some(live.account.id.0),
+        login: live.account.login.clone(),
+        ip: ip.to_string(),
+    };
     if policy.session_idle(live.last_seen_at, now) {
-        store::session::end(&state.db, now, &who, live.account.id, live.session_id, "空闲超时").await?;
-        return Ok(SessionSlot { live: None, expired: true });
+        store::session::end(
+            &state.db,
+            now,
+            &who,
+            live.account.id,
+            live.session_id,
+            "空闲超时",
+        )
+        .await?;
+        return Ok(SessionSlot {
+            live: None,
+            expired: true,
+        });
     }
     if live.account.disabled {
-        store::session::end(&state.db, now, &who, live.account.id, live.session_id, "账号已停用").await?;
-        return Ok(SessionSlot { live: None, expired: true });
+        store::session::end(
+            &state.db,
+            now,
+            &who,
+            live.account.id,
+            live.session_id,
+            "账号已停用",
+        )
+        .await?;
+        return Ok(SessionSlot {
+            live: None,
+            expired: true,
+        });
     }
     store::session::touch(&state.db, now, &live).await?;
-    Ok(SessionSlot { live: Some(live), expired: false })
+    Ok(SessionSlot {
+        live: Some(live),
+        expired: false,
+    })
 }
 
 /// A logged-in user. Extracting it refuses anonymous requests and sends a
@@ -114,7 +153,11 @@ impl User {
     }
 
     pub fn who(&self) -> Who {
-        Who { user_id: Some(self.live.account.id.0), login: self.live.account.login.clone(), ip: self.ip.clone() }
+        Who {
+            user_id: Some(self.live.account.id.0),
+            login: self.live.account.login.clone(),
+            ip: self.ip.clone(),
+        }
     }
 
     pub fn csrf(&self) -> &str {
@@ -137,13 +180,25 @@ const PASSWORD_CHANGE_PATHS: [&str; 3] = ["/me/password", "/logout", "/me/elder"
 impl FromRequestParts<AppState> for User {
     type Rejection = WebError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let slot = parts.extensions.get::<SessionSlot>().cloned().unwrap_or_default();
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let slot = parts
+            .extensions
+            .get::<SessionSlot>()
+            .cloned()
+            .unwrap_or_default();
         let live = slot.live.ok_or(WebError::LoginRequired)?;
-        let ip = parts.extensions.get::<ClientIp>().map(|c| c.0.clone()).unwrap_or_default();
+        let ip = parts
+            .extensions
+            .get::<ClientIp>()
+            .map(|c| c.0.clone())
+            .unwrap_or_default();
         let policy = state.policy().await?;
         let account = &live.account;
-        let must_change = account.must_change_password || policy.password_expired(account.password_changed_at, state.now());
+        let must_change = account.must_change_password
+            || policy.password_expired(account.password_changed_at, state.now());
         if must_change && !PASSWORD_CHANGE_PATHS.contains(&parts.uri.path()) {
             return Err(WebError::PasswordChangeRequired);
         }
@@ -165,7 +220,11 @@ struct Envelope<T> {
 
 /// Compares secrets without leaking where they differ.
 pub fn same_secret(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 impl<T: DeserializeOwned + Send> FromRequest<AppState> for CsrfForm<T> {

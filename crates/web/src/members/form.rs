@@ -74,13 +74,32 @@ struct Masks {
     id: String,
 }
 
-async fn form_page(state: &AppState, user: &User, org: Org, input: MemberInput, errors: FieldErrors, member: Option<(MemberId, Masks)>) -> WebResult<FormPage> {
+async fn form_page(
+    state: &AppState,
+    user: &User,
+    org: Org,
+    input: MemberInput,
+    errors: FieldErrors,
+    member: Option<(MemberId, Masks)>,
+) -> WebResult<FormPage> {
     let scope = &user.live.account.org_path;
     let list = |kind| store::org::list_catalog(&state.db, kind, scope, Some(org.id), false);
-    let (sectors, committees, terms) = (list(CatalogKind::Sector).await?, list(CatalogKind::Committee).await?, list(CatalogKind::Term).await?);
+    let (sectors, committees, terms) = (
+        list(CatalogKind::Sector).await?,
+        list(CatalogKind::Committee).await?,
+        list(CatalogKind::Term).await?,
+    );
     let (title, action, editing, masks) = match member {
         Some((id, masks)) => ("修改委员信息", format!("/members/{id}"), true, masks),
-        None => ("新增委员", "/members".to_string(), false, Masks { phone: String::new(), id: String::new() }),
+        None => (
+            "新增委员",
+            "/members".to_string(),
+            false,
+            Masks {
+                phone: String::new(),
+                id: String::new(),
+            },
+        ),
     };
     Ok(FormPage {
         shell: Shell::new(user, title, "/members"),
@@ -114,30 +133,54 @@ pub struct NewQuery {
     org_id: String,
 }
 
-pub async fn new_page(State(state): State<AppState>, user: User, Query(q): Query<NewQuery>) -> WebResult<Response> {
+pub async fn new_page(
+    State(state): State<AppState>,
+    user: User,
+    Query(q): Query<NewQuery>,
+) -> WebResult<Response> {
     user.may(Action::EditMembers, Target::None)?;
-    let org_id = opt_id(&q.org_id).map(OrgId).unwrap_or(user.live.account.org_id);
+    let org_id = opt_id(&q.org_id)
+        .map(OrgId)
+        .unwrap_or(user.live.account.org_id);
     let org = org_in_scope(&state, &user, org_id).await?;
-    let input = MemberInput { org_id: org.id.to_string(), ethnicity: "汉族".into(), post: Post::Member.code().into(), ..MemberInput::default() };
+    let input = MemberInput {
+        org_id: org.id.to_string(),
+        ethnicity: "汉族".into(),
+        post: Post::Member.code().into(),
+        ..MemberInput::default()
+    };
     render(form_page(&state, &user, org, input, FieldErrors::new(), None).await?)
 }
 
-pub async fn create(State(state): State<AppState>, CsrfForm(user, input): CsrfForm<MemberInput>) -> WebResult<Response> {
+pub async fn create(
+    State(state): State<AppState>,
+    CsrfForm(user, input): CsrfForm<MemberInput>,
+) -> WebResult<Response> {
     user.may(Action::EditMembers, Target::None)?;
-    let org_id = opt_id(&input.org_id).map(OrgId).ok_or_else(|| WebError::BadRequest("缺少所属政协".into()))?;
+    let org_id = opt_id(&input.org_id)
+        .map(OrgId)
+        .ok_or_else(|| WebError::BadRequest("缺少所属政协".into()))?;
     let org = org_in_scope(&state, &user, org_id).await?;
     let result = match input.parse(state.today()) {
-        Ok(draft) => store::member::create(&state.db, &state.cipher, state.now(), &user.who(), &draft).await,
+        Ok(draft) => {
+            store::member::create(&state.db, &state.cipher, state.now(), &user.who(), &draft).await
+        }
         Err(errors) => Err(StoreError::Invalid(errors)),
     };
     match result {
         Ok(id) => Ok(done(&format!("/members/{id}"), "created")),
-        Err(StoreError::Invalid(errors)) => render_invalid(form_page(&state, &user, org, input, errors, None).await?),
+        Err(StoreError::Invalid(errors)) => {
+            render_invalid(form_page(&state, &user, org, input, errors, None).await?)
+        }
         Err(e) => Err(e.into()),
     }
 }
 
-pub async fn edit_page(State(state): State<AppState>, user: User, Path(id): Path<i64>) -> WebResult<Response> {
+pub async fn edit_page(
+    State(state): State<AppState>,
+    user: User,
+    Path(id): Path<i64>,
+) -> WebResult<Response> {
     let m = store::member::get_member(&state.db, &user.live.account.org_path, MemberId(id)).await?;
     user.may(Action::EditMembers, Target::Member(&m.org_path, m.row.id))?;
     let org = store::org::get_org(&state.db, m.org_id).await?;
@@ -159,25 +202,57 @@ pub async fn edit_page(State(state): State<AppState>, user: User, Path(id): Path
         email: m.email.clone(),
         address: m.address.clone(),
     };
-    let masks = Masks { phone: m.row.phone_masked.clone(), id: m.id_masked.clone() };
-    render(form_page(&state, &user, org, input, FieldErrors::new(), Some((m.row.id, masks))).await?)
+    let masks = Masks {
+        phone: m.row.phone_masked.clone(),
+        id: m.id_masked.clone(),
+    };
+    render(
+        form_page(
+            &state,
+            &user,
+            org,
+            input,
+            FieldErrors::new(),
+            Some((m.row.id, masks)),
+        )
+        .await?,
+    )
 }
 
-pub async fn update(State(state): State<AppState>, Path(id): Path<i64>, CsrfForm(user, mut input): CsrfForm<MemberInput>) -> WebResult<Response> {
+pub async fn update(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(user, mut input): CsrfForm<MemberInput>,
+) -> WebResult<Response> {
     let m = store::member::get_member(&state.db, &user.live.account.org_path, MemberId(id)).await?;
     user.may(Action::EditMembers, Target::Member(&m.org_path, m.row.id))?;
     // A member stays in their organisation; moving is a separate, later action.
     input.org_id = m.org_id.to_string();
     let org = store::org::get_org(&state.db, m.org_id).await?;
     let result = match input.parse(state.today()) {
-        Ok(draft) => store::member::update(&state.db, &state.cipher, state.now(), &user.who(), &m, &draft).await,
+        Ok(draft) => {
+            store::member::update(
+                &state.db,
+                &state.cipher,
+                state.now(),
+                &user.who(),
+                &m,
+                &draft,
+            )
+            .await
+        }
         Err(errors) => Err(StoreError::Invalid(errors)),
     };
     match result {
         Ok(()) => Ok(done(&format!("/members/{id}"), "saved")),
         Err(StoreError::Invalid(errors)) => {
-            let masks = Masks { phone: m.row.phone_masked.clone(), id: m.id_masked.clone() };
-            render_invalid(form_page(&state, &user, org, input, errors, Some((m.row.id, masks))).await?)
+            let masks = Masks {
+                phone: m.row.phone_masked.clone(),
+                id: m.id_masked.clone(),
+            };
+            render_invalid(
+                form_page(&state, &user, org, input, errors, Some((m.row.id, masks))).await?,
+            )
         }
         Err(e) => Err(e.into()),
     }

@@ -35,10 +35,20 @@ struct Report {
     v: Validation,
 }
 
-async fn page_for(state: &AppState, user: &User, default_org: OrgId, file_error: Option<String>, report: Option<Report>) -> WebResult<ImportPage> {
+async fn page_for(
+    state: &AppState,
+    user: &User,
+    default_org: OrgId,
+    file_error: Option<String>,
+    report: Option<Report>,
+) -> WebResult<ImportPage> {
     Ok(ImportPage {
         shell: Shell::new(user, "批量导入委员", "/members"),
-        orgs: state.filter_options(&user.live.account.org_path).await?.orgs.clone(),
+        orgs: state
+            .filter_options(&user.live.account.org_path)
+            .await?
+            .orgs
+            .clone(),
         default_org,
         file_error,
         max_mb: state.config.max_upload_mb,
@@ -55,23 +65,41 @@ pub async fn page(State(state): State<AppState>, user: User) -> WebResult<Respon
 pub async fn template(user: User) -> WebResult<Response> {
     user.may(Action::ImportMembers, Target::None)?;
     let bytes = store::xlsx::member_template()?;
-    let name = format!("attachment; filename=\"member-template.xlsx\"; filename*=UTF-8''{}", encode("委员导入模板.xlsx"));
+    let name = format!(
+        "attachment; filename=\"member-template.xlsx\"; filename*=UTF-8''{}",
+        encode("委员导入模板.xlsx")
+    );
     Ok((
-        [(header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string()), (header::CONTENT_DISPOSITION, name)],
+        [
+            (
+                header::CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+            ),
+            (header::CONTENT_DISPOSITION, name),
+        ],
         bytes,
     )
         .into_response())
 }
 
 /// Reads the multipart upload: the CSRF token, the default organisation and the file.
-async fn read_upload(user: &User, mut multipart: Multipart) -> WebResult<(String, Option<i64>, String, Vec<u8>)> {
+async fn read_upload(
+    user: &User,
+    mut multipart: Multipart,
+) -> WebResult<(String, Option<i64>, String, Vec<u8>)> {
     let (mut csrf, mut org, mut name, mut bytes) = (String::new(), None, String::new(), Vec::new());
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(f)) => f,
             Ok(None) => break,
-            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => return Err(WebError::PayloadTooLarge),
-            Err(_) => return Err(WebError::BadRequest("上传内容不完整，请重新选择文件上传".into())),
+            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(WebError::PayloadTooLarge)
+            }
+            Err(_) => {
+                return Err(WebError::BadRequest(
+                    "上传内容不完整，请重新选择文件上传".into(),
+                ))
+            }
         };
         match field.name().unwrap_or("") {
             "csrf" => csrf = field.text().await.unwrap_or_default(),
@@ -80,7 +108,9 @@ async fn read_upload(user: &User, mut multipart: Multipart) -> WebResult<(String
                 name = field.file_name().unwrap_or("members.xlsx").to_string();
                 bytes = match field.bytes().await {
                     Ok(b) => b.to_vec(),
-                    Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => return Err(WebError::PayloadTooLarge),
+                    Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                        return Err(WebError::PayloadTooLarge)
+                    }
                     Err(_) => return Err(WebError::BadRequest("文件上传中断，请重试".into())),
                 };
             }
@@ -93,21 +123,36 @@ async fn read_upload(user: &User, mut multipart: Multipart) -> WebResult<(String
     Ok((name, org, csrf, bytes))
 }
 
-async fn validate(state: &AppState, user: &User, org: OrgId, bytes: &[u8]) -> WebResult<Result<Validation, String>> {
+async fn validate(
+    state: &AppState,
+    user: &User,
+    org: OrgId,
+    bytes: &[u8],
+) -> WebResult<Result<Validation, String>> {
     let scope = &user.live.account.org_path;
-    match store::import::validate(&state.db, &state.cipher, scope, org, state.today(), bytes).await {
+    match store::import::validate(&state.db, &state.cipher, scope, org, state.today(), bytes).await
+    {
         Ok(v) => Ok(Ok(v)),
         Err(ImportError::File(message)) => Ok(Err(message)),
         Err(ImportError::Store(e)) => Err(e.into()),
     }
 }
 
-pub async fn upload(State(state): State<AppState>, user: User, multipart: Multipart) -> WebResult<Response> {
+pub async fn upload(
+    State(state): State<AppState>,
+    user: User,
+    multipart: Multipart,
+) -> WebResult<Response> {
     user.may(Action::ImportMembers, Target::None)?;
     let (file_name, org, _, bytes) = match read_upload(&user, multipart).await {
         Err(WebError::PayloadTooLarge) => {
-            let message = format!("文件超过 {} MB，请拆分后分批导入", state.config.max_upload_mb);
-            return render_invalid(page_for(&state, &user, user.live.account.org_id, Some(message), None).await?);
+            let message = format!(
+                "文件超过 {} MB，请拆分后分批导入",
+                state.config.max_upload_mb
+            );
+            return render_invalid(
+                page_for(&state, &user, user.live.account.org_id, Some(message), None).await?,
+            );
         }
         other => other?,
     };
@@ -115,13 +160,43 @@ pub async fn upload(State(state): State<AppState>, user: User, multipart: Multip
     let org_path = store::org::get_org(&state.db, org).await?.path;
     user.may(Action::ImportMembers, Target::InOrg(&org_path))?;
     if bytes.is_empty() {
-        return render_invalid(page_for(&state, &user, org, Some("请选择要导入的 .xlsx 文件".into()), None).await?);
+        return render_invalid(
+            page_for(
+                &state,
+                &user,
+                org,
+                Some("请选择要导入的 .xlsx 文件".into()),
+                None,
+            )
+            .await?,
+        );
     }
     match validate(&state, &user, org, &bytes).await? {
         Err(message) => render_invalid(page_for(&state, &user, org, Some(message), None).await?),
         Ok(v) => {
-            let batch = store::import::park(&state.db, state.now(), user.live.account.id, org, &file_name, &bytes).await?;
-            render(page_for(&state, &user, org, None, Some(Report { batch, file_name, v })).await?)
+            let batch = store::import::park(
+                &state.db,
+                state.now(),
+                user.live.account.id,
+                org,
+                &file_name,
+                &bytes,
+            )
+            .await?;
+            render(
+                page_for(
+                    &state,
+                    &user,
+                    org,
+                    None,
+                    Some(Report {
+                        batch,
+                        file_name,
+                        v,
+                    }),
+                )
+                .await?,
+            )
         }
     }
 }
@@ -130,18 +205,31 @@ pub async fn upload(State(state): State<AppState>, user: User, multipart: Multip
 pub struct Nothing {}
 
 /// Imports the parked file's valid rows, checking them again first.
-pub async fn confirm(State(state): State<AppState>, Path(batch): Path<i64>, CsrfForm(user, _): CsrfForm<Nothing>) -> WebResult<Response> {
+pub async fn confirm(
+    State(state): State<AppState>,
+    Path(batch): Path<i64>,
+    CsrfForm(user, _): CsrfForm<Nothing>,
+) -> WebResult<Response> {
     user.may(Action::ImportMembers, Target::None)?;
-    let (file_name, bytes) = store::import::parked(&state.db, batch, user.live.account.id).await?;
-    let org = user.live.account.org_id;
-    let v = match validate(&state, &user, org, &bytes).await? {
+    let parked = store::import::parked(&state.db, batch, user.live.account.id).await?;
+    let v = match validate(&state, &user, parked.default_org, &parked.bytes).await? {
         Ok(v) => v,
         Err(message) => return Err(WebError::BadRequest(message)),
     };
     if v.valid.is_empty() {
         return Err(WebError::BadRequest("文件中没有可导入的有效记录".into()));
     }
-    store::import::import(&state.db, &state.cipher, state.now(), &user.who(), &file_name, &v.valid).await?;
-    store::import::mark_consumed(&state.db, state.now(), batch).await?;
+    // Consuming the batch and inserting share one transaction: a double
+    // click cannot import twice.
+    store::import::import_parked(
+        &state.db,
+        &state.cipher,
+        state.now(),
+        &user.who(),
+        batch,
+        &parked.file_name,
+        &v.valid,
+    )
+    .await?;
     Ok(done("/members", "imported"))
 }

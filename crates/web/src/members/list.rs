@@ -37,7 +37,12 @@ struct ListPage {
     export_href: String,
 }
 
-pub async fn page(State(state): State<AppState>, user: User, notice: Notice, Query(f): Query<FilterQuery>) -> WebResult<Response> {
+pub async fn page(
+    State(state): State<AppState>,
+    user: User,
+    notice: Notice,
+    Query(f): Query<FilterQuery>,
+) -> WebResult<Response> {
     user.may(Action::ViewMembers, Target::None)?;
     let scope = &user.live.account.org_path;
     let page = store::member::list(&state.db, scope, &f.filter(), f.page(), PER_PAGE).await?;
@@ -62,25 +67,45 @@ pub async fn page(State(state): State<AppState>, user: User, notice: Notice, Que
 
 /// Writes the filtered list to a temporary file in batches, then streams it:
 /// the whole list is never held in memory.
-pub async fn export(State(state): State<AppState>, user: User, Query(f): Query<FilterQuery>) -> WebResult<Response> {
+pub async fn export(
+    State(state): State<AppState>,
+    user: User,
+    Query(f): Query<FilterQuery>,
+) -> WebResult<Response> {
     user.may(Action::ExportMembers, Target::None)?;
     let scope = user.live.account.org_path.clone();
     let dir = state.config.data_dir.join("exports");
-    tokio::fs::create_dir_all(&dir).await.map_err(|e| WebError::Internal(e.to_string()))?;
+    tokio::fs::create_dir_all(&dir)
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()))?;
     let path = dir.join(format!("members-{}.xlsx", store::session::random_token()));
     let count = store::xlsx::export_members(&state.db, &scope, &f.filter(), &path).await?;
     let summary = format!("导出委员名单 {count} 条");
     let mut event = Event::new("export", "member", "", summary);
-    event.after = format!("{:?}", f.pairs().into_iter().filter(|(_, v)| !v.is_empty()).collect::<Vec<_>>());
+    event.after = format!(
+        "{:?}",
+        f.pairs()
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .collect::<Vec<_>>()
+    );
     audit::record(&state.db, state.now(), &user.who(), event).await?;
-    let file = tokio::fs::File::open(&path).await.map_err(|e| WebError::Internal(e.to_string()))?;
+    let file = tokio::fs::File::open(&path)
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()))?;
     // Unlinked now; the open handle keeps the data until the stream ends.
     let _ = tokio::fs::remove_file(&path).await;
     let stream = tokio_util::io::ReaderStream::new(file);
-    let name = format!("attachment; filename=\"members.xlsx\"; filename*=UTF-8''{}", encode("委员名单.xlsx"));
+    let name = format!(
+        "attachment; filename=\"members.xlsx\"; filename*=UTF-8''{}",
+        encode("委员名单.xlsx")
+    );
     Ok((
         [
-            (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string()),
+            (
+                header::CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+            ),
             (header::CONTENT_DISPOSITION, name),
         ],
         Body::from_stream(stream),

@@ -49,18 +49,37 @@ async fn chosen_org(state: &AppState, user: &User, raw: &str) -> WebResult<Org> 
     Ok(org)
 }
 
-pub async fn list(State(state): State<AppState>, user: User, notice: Notice, Path(slug): Path<String>, Query(q): Query<OrgQuery>) -> WebResult<Response> {
+pub async fn list(
+    State(state): State<AppState>,
+    user: User,
+    notice: Notice,
+    Path(slug): Path<String>,
+    Query(q): Query<OrgQuery>,
+) -> WebResult<Response> {
     let kind = kind_of(&slug)?;
     user.may(Action::ViewStructure, Target::None)?;
     let org = chosen_org(&state, &user, &q.org_id).await?;
-    let items = store::org::list_catalog(&state.db, kind, &user.live.account.org_path, Some(org.id), true).await?;
+    let items = store::org::list_catalog(
+        &state.db,
+        kind,
+        &user.live.account.org_path,
+        Some(org.id),
+        true,
+    )
+    .await?;
     render(ListPage {
         shell: Shell::new(&user, kind.label(), "/structure").notice(notice),
         kind,
         fields: kind.fields(),
         items,
-        orgs: state.filter_options(&user.live.account.org_path).await?.orgs.clone(),
-        can_edit: user.may(Action::EditStructure, Target::InOrg(&org.path)).is_ok(),
+        orgs: state
+            .filter_options(&user.live.account.org_path)
+            .await?
+            .orgs
+            .clone(),
+        can_edit: user
+            .may(Action::EditStructure, Target::InOrg(&org.path))
+            .is_ok(),
         org,
     })
 }
@@ -95,12 +114,34 @@ impl FormPage {
     }
 }
 
-fn form_page(user: &User, kind: CatalogKind, org: Org, values: BTreeMap<String, String>, errors: FieldErrors, editing: Option<i64>) -> FormPage {
+fn form_page(
+    user: &User,
+    kind: CatalogKind,
+    org: Org,
+    values: BTreeMap<String, String>,
+    errors: FieldErrors,
+    editing: Option<i64>,
+) -> FormPage {
     let (title, action) = match editing {
-        Some(id) => (format!("修改{}", kind.label()), format!("/structure/{}/{id}", kind.slug())),
-        None => (format!("新增{}", kind.label()), format!("/structure/{}", kind.slug())),
+        Some(id) => (
+            format!("修改{}", kind.label()),
+            format!("/structure/{}/{id}", kind.slug()),
+        ),
+        None => (
+            format!("新增{}", kind.label()),
+            format!("/structure/{}", kind.slug()),
+        ),
     };
-    FormPage { shell: Shell::new(user, title, "/structure"), kind, fields: kind.fields(), action, org, values, errors, editing: editing.is_some() }
+    FormPage {
+        shell: Shell::new(user, title, "/structure"),
+        kind,
+        fields: kind.fields(),
+        action,
+        org,
+        values,
+        errors,
+        editing: editing.is_some(),
+    }
 }
 
 async fn editable_org(state: &AppState, user: &User, raw: &str) -> WebResult<Org> {
@@ -110,30 +151,64 @@ async fn editable_org(state: &AppState, user: &User, raw: &str) -> WebResult<Org
     Ok(org)
 }
 
-pub async fn new_page(State(state): State<AppState>, user: User, Path(slug): Path<String>, Query(q): Query<OrgQuery>) -> WebResult<Response> {
+pub async fn new_page(
+    State(state): State<AppState>,
+    user: User,
+    Path(slug): Path<String>,
+    Query(q): Query<OrgQuery>,
+) -> WebResult<Response> {
     let kind = kind_of(&slug)?;
     let org = editable_org(&state, &user, &q.org_id).await?;
-    render(form_page(&user, kind, org, BTreeMap::new(), FieldErrors::new(), None))
+    render(form_page(
+        &user,
+        kind,
+        org,
+        BTreeMap::new(),
+        FieldErrors::new(),
+        None,
+    ))
 }
 
-pub async fn create(State(state): State<AppState>, Path(slug): Path<String>, CsrfForm(user, values): CsrfForm<BTreeMap<String, String>>) -> WebResult<Response> {
+pub async fn create(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    CsrfForm(user, values): CsrfForm<BTreeMap<String, String>>,
+) -> WebResult<Response> {
     let kind = kind_of(&slug)?;
-    let org = editable_org(&state, &user, values.get("org_id").map(String::as_str).unwrap_or("")).await?;
+    let org = editable_org(
+        &state,
+        &user,
+        values.get("org_id").map(String::as_str).unwrap_or(""),
+    )
+    .await?;
     let result = match domain::catalog::parse(kind, &values) {
-        Ok(draft) => store::org::create_catalog(&state.db, state.now(), &user.who(), kind, org.id, &draft).await,
+        Ok(draft) => {
+            store::org::create_catalog(&state.db, state.now(), &user.who(), kind, org.id, &draft)
+                .await
+        }
         Err(e) => Err(StoreError::Invalid(e)),
     };
     match result {
         Ok(_) => {
             state.structure_changed().await;
-            Ok(done(&format!("/structure/{}?org_id={}", kind.slug(), org.id), "created"))
+            Ok(done(
+                &format!("/structure/{}?org_id={}", kind.slug(), org.id),
+                "created",
+            ))
         }
-        Err(StoreError::Invalid(errors)) => render_invalid(form_page(&user, kind, org, values, errors, None)),
+        Err(StoreError::Invalid(errors)) => {
+            render_invalid(form_page(&user, kind, org, values, errors, None))
+        }
         Err(e) => Err(e.into()),
     }
 }
 
-async fn load(state: &AppState, user: &User, kind: CatalogKind, id: i64) -> WebResult<(CatalogItem, Org)> {
+async fn load(
+    state: &AppState,
+    user: &User,
+    kind: CatalogKind,
+    id: i64,
+) -> WebResult<(CatalogItem, Org)> {
     user.may(Action::EditStructure, Target::None)?;
     let item = store::org::get_catalog(&state.db, kind, &user.live.account.org_path, id).await?;
     let org = store::org::get_org(&state.db, item.org_id).await?;
@@ -141,29 +216,67 @@ async fn load(state: &AppState, user: &User, kind: CatalogKind, id: i64) -> WebR
     Ok((item, org))
 }
 
-pub async fn edit_page(State(state): State<AppState>, user: User, Path((slug, id)): Path<(String, i64)>) -> WebResult<Response> {
+pub async fn edit_page(
+    State(state): State<AppState>,
+    user: User,
+    Path((slug, id)): Path<(String, i64)>,
+) -> WebResult<Response> {
     let kind = kind_of(&slug)?;
     let (item, org) = load(&state, &user, kind, id).await?;
-    let mut values: BTreeMap<String, String> = kind.fields().iter().map(|f| (f.name.to_string(), item.value(f.name))).collect();
+    let mut values: BTreeMap<String, String> = kind
+        .fields()
+        .iter()
+        .map(|f| (f.name.to_string(), item.value(f.name)))
+        .collect();
     values.insert("name".into(), item.name.clone());
-    values.insert("active".into(), if item.active { "1".into() } else { "0".into() });
-    render(form_page(&user, kind, org, values, FieldErrors::new(), Some(id)))
+    values.insert(
+        "active".into(),
+        if item.active { "1".into() } else { "0".into() },
+    );
+    render(form_page(
+        &user,
+        kind,
+        org,
+        values,
+        FieldErrors::new(),
+        Some(id),
+    ))
 }
 
-pub async fn update(State(state): State<AppState>, Path((slug, id)): Path<(String, i64)>, CsrfForm(user, values): CsrfForm<BTreeMap<String, String>>) -> WebResult<Response> {
+pub async fn update(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, i64)>,
+    CsrfForm(user, values): CsrfForm<BTreeMap<String, String>>,
+) -> WebResult<Response> {
     let kind = kind_of(&slug)?;
     let (item, org) = load(&state, &user, kind, id).await?;
     let active = values.get("active").map(String::as_str) == Some("1");
     let result = match domain::catalog::parse(kind, &values) {
-        Ok(draft) => store::org::update_catalog(&state.db, state.now(), &user.who(), kind, &item, &draft, active).await,
+        Ok(draft) => {
+            store::org::update_catalog(
+                &state.db,
+                state.now(),
+                &user.who(),
+                kind,
+                &item,
+                &draft,
+                active,
+            )
+            .await
+        }
         Err(e) => Err(StoreError::Invalid(e)),
     };
     match result {
         Ok(()) => {
             state.structure_changed().await;
-            Ok(done(&format!("/structure/{}?org_id={}", kind.slug(), org.id), "saved"))
+            Ok(done(
+                &format!("/structure/{}?org_id={}", kind.slug(), org.id),
+                "saved",
+            ))
         }
-        Err(StoreError::Invalid(errors)) => render_invalid(form_page(&user, kind, org, values, errors, Some(id))),
+        Err(StoreError::Invalid(errors)) => {
+            render_invalid(form_page(&user, kind, org, values, errors, Some(id)))
+        }
         Err(e) => Err(e.into()),
     }
 }

@@ -16,8 +16,14 @@ pub fn routes() -> Router<AppState> {
         .route("/structure/orgs/new", get(orgs::new_page))
         .route("/structure/orgs/{id}", axum::routing::post(orgs::update))
         .route("/structure/orgs/{id}/edit", get(orgs::edit_page))
-        .route("/structure/{kind}", get(catalog::list).post(catalog::create))
+        .route(
+            "/structure/{kind}",
+            get(catalog::list).post(catalog::create),
+        )
         .route("/structure/{kind}/new", get(catalog::new_page))
-        .route("/structure/{kind}/{id}", axum::routing::post(catalog::update))
+        .route(
+            "/structure/{kind}/{id}",
+            axum::routing::post(catalog::update),
+        )
         .route("/structure/{kind}/{id}/edit", get(catalog::edit_page))
 }

@@ -34,7 +34,11 @@ impl TreePage {
     }
 }
 
-pub async fn tree(State(state): State<AppState>, user: User, notice: Notice) -> WebResult<Response> {
+pub async fn tree(
+    State(state): State<AppState>,
+    user: User,
+    notice: Notice,
+) -> WebResult<Response> {
     user.may(Action::ViewStructure, Target::None)?;
     let orgs = store::org::list_orgs(&state.db, &user.live.account.org_path).await?;
     render(TreePage {
@@ -58,13 +62,28 @@ struct OrgForm {
     active: bool,
 }
 
-async fn form(state: &AppState, user: &User, input: OrgInput, errors: FieldErrors, editing: Option<(OrgId, bool)>) -> WebResult<OrgForm> {
+async fn form(
+    state: &AppState,
+    user: &User,
+    input: OrgInput,
+    errors: FieldErrors,
+    editing: Option<(OrgId, bool)>,
+) -> WebResult<OrgForm> {
     let parents = store::org::list_orgs(&state.db, &user.live.account.org_path).await?;
     let (title, action, active) = match editing {
         Some((id, active)) => ("修改组织", format!("/structure/orgs/{id}"), active),
         None => ("新增组织", "/structure/orgs".to_string(), true),
     };
-    Ok(OrgForm { shell: Shell::new(user, title, "/structure"), action, input, errors, parents, levels: OrgLevel::ALL, editing: editing.is_some(), active })
+    Ok(OrgForm {
+        shell: Shell::new(user, title, "/structure"),
+        action,
+        input,
+        errors,
+        parents,
+        levels: OrgLevel::ALL,
+        editing: editing.is_some(),
+        active,
+    })
 }
 
 #[derive(Deserialize, Default)]
@@ -73,21 +92,34 @@ pub struct NewQuery {
     parent_id: String,
 }
 
-pub async fn new_page(State(state): State<AppState>, user: User, Query(q): Query<NewQuery>) -> WebResult<Response> {
+pub async fn new_page(
+    State(state): State<AppState>,
+    user: User,
+    Query(q): Query<NewQuery>,
+) -> WebResult<Response> {
     user.may(Action::EditOrganisations, Target::None)?;
     let parent = opt_id(&q.parent_id).unwrap_or(user.live.account.org_id.0);
-    let input = OrgInput { parent_id: parent.to_string(), level: "district".into(), ..OrgInput::default() };
+    let input = OrgInput {
+        parent_id: parent.to_string(),
+        level: "district".into(),
+        ..OrgInput::default()
+    };
     render(form(&state, &user, input, FieldErrors::new(), None).await?)
 }
 
 /// The parent must lie within the administrator's own subtree.
 async fn parent_in_scope(state: &AppState, user: &User, input: &OrgInput) -> WebResult<()> {
-    let parent = opt_id(&input.parent_id).map(OrgId).unwrap_or(user.live.account.org_id);
+    let parent = opt_id(&input.parent_id)
+        .map(OrgId)
+        .unwrap_or(user.live.account.org_id);
     let parent = store::org::get_org(&state.db, parent).await?;
     user.may(Action::EditOrganisations, Target::InOrg(&parent.path))
 }
 
-pub async fn create(State(state): State<AppState>, CsrfForm(user, mut input): CsrfForm<OrgInput>) -> WebResult<Response> {
+pub async fn create(
+    State(state): State<AppState>,
+    CsrfForm(user, mut input): CsrfForm<OrgInput>,
+) -> WebResult<Response> {
     user.may(Action::EditOrganisations, Target::None)?;
     if input.parent_id.trim().is_empty() {
         input.parent_id = user.live.account.org_id.to_string();
@@ -102,7 +134,9 @@ pub async fn create(State(state): State<AppState>, CsrfForm(user, mut input): Cs
             state.structure_changed().await;
             Ok(done("/structure", "created"))
         }
-        Err(StoreError::Invalid(errors)) => render_invalid(form(&state, &user, input, errors, None).await?),
+        Err(StoreError::Invalid(errors)) => {
+            render_invalid(form(&state, &user, input, errors, None).await?)
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -114,7 +148,11 @@ async fn load(state: &AppState, user: &User, id: i64) -> WebResult<Org> {
     Ok(org)
 }
 
-pub async fn edit_page(State(state): State<AppState>, user: User, Path(id): Path<i64>) -> WebResult<Response> {
+pub async fn edit_page(
+    State(state): State<AppState>,
+    user: User,
+    Path(id): Path<i64>,
+) -> WebResult<Response> {
     let org = load(&state, &user, id).await?;
     let input = OrgInput {
         name: org.name.clone(),
@@ -123,7 +161,16 @@ pub async fn edit_page(State(state): State<AppState>, user: User, Path(id): Path
         parent_id: org.parent_id.map(|p| p.to_string()).unwrap_or_default(),
         sort: String::new(),
     };
-    render(form(&state, &user, input, FieldErrors::new(), Some((org.id, org.active))).await?)
+    render(
+        form(
+            &state,
+            &user,
+            input,
+            FieldErrors::new(),
+            Some((org.id, org.active)),
+        )
+        .await?,
+    )
 }
 
 #[derive(Deserialize, Default)]
@@ -134,13 +181,20 @@ pub struct OrgUpdate {
     active: String,
 }
 
-pub async fn update(State(state): State<AppState>, Path(id): Path<i64>, CsrfForm(user, form_in): CsrfForm<OrgUpdate>) -> WebResult<Response> {
+pub async fn update(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(user, form_in): CsrfForm<OrgUpdate>,
+) -> WebResult<Response> {
     let org = load(&state, &user, id).await?;
     let active = form_in.active == "1";
     let mut input = form_in.input;
     input.parent_id = org.parent_id.map(|p| p.to_string()).unwrap_or_default();
     let result = match input.parse() {
-        Ok(draft) => store::org::update_org(&state.db, state.now(), &user.who(), org.id, &draft, active).await,
+        Ok(draft) => {
+            store::org::update_org(&state.db, state.now(), &user.who(), org.id, &draft, active)
+                .await
+        }
         Err(e) => Err(StoreError::Invalid(e)),
     };
     match result {
@@ -148,7 +202,9 @@ pub async fn update(State(state): State<AppState>, Path(id): Path<i64>, CsrfForm
             state.structure_changed().await;
             Ok(done("/structure", "saved"))
         }
-        Err(StoreError::Invalid(errors)) => render_invalid(form(&state, &user, input, errors, Some((org.id, active))).await?),
+        Err(StoreError::Invalid(errors)) => {
+            render_invalid(form(&state, &user, input, errors, Some((org.id, active))).await?)
+        }
         Err(e) => Err(e.into()),
     }
 }

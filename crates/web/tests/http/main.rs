@@ -1,0 +1,10 @@
+//! Black-box tests of the web application over HTTP.
+
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+mod audit;
+mod auth;
+mod common;
+mod elder;
+mod members;
+mod permissions;

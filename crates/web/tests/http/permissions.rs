@@ -1,0 +1,182 @@
+//! The permission matrix: every route under every demo role. Allowed roles
+//! get the page (200) or a redirect after a post (303); everyone else gets
+//! 403 or 404 and no data from the record.
+
+use reqwest::StatusCode;
+
+use crate::common::spawn_app;
+
+const ROLES: [&str; 8] = [
+    "weiyuan", "shiganbu", "quganbu", "lingdao", "chengban", "xitong", "anquan", "shenji",
+];
+
+enum Method {
+    Get,
+    Post(&'static [(&'static str, &'static str)]),
+}
+
+struct Route {
+    method: Method,
+    path: &'static str,
+    /// Logins that may use the route.
+    allowed: &'static [&'static str],
+    /// A refused login gets 404 (the record exists but is out of scope) rather than 403.
+    hidden_from: &'static [&'static str],
+}
+
+const EVERYONE: &[&str] = &ROLES;
+const STAFF: &[&str] = &["shiganbu", "quganbu"];
+const READERS: &[&str] = &["shiganbu", "quganbu", "lingdao"];
+
+fn routes() -> Vec<Route> {
+    use Method::*;
+    let r = |method, path, allowed, hidden_from| Route {
+        method,
+        path,
+        allowed,
+        hidden_from,
+    };
+    vec![
+        r(Get, "/", EVERYONE, &[]),
+        r(Get, "/me", EVERYONE, &[]),
+        r(Get, "/me/password", EVERYONE, &[]),
+        r(Get, "/me/sessions", EVERYONE, &[]),
+        r(Get, "/messages", EVERYONE, &[]),
+        r(
+            Get,
+            "/me/contact",
+            &["weiyuan"],
+            &[
+                "shiganbu", "quganbu", "lingdao", "chengban", "xitong", "anquan", "shenji",
+            ],
+        ),
+        r(Get, "/members", READERS, &[]),
+        r(Get, "/members?party=cpc&page=2", READERS, &[]),
+        r(Get, "/members/new", STAFF, &[]),
+        r(Get, "/members/1", &["shiganbu", "lingdao"], &["quganbu"]),
+        r(Get, "/members/1/edit", &["shiganbu"], &["quganbu"]),
+        r(Post(&[]), "/members/1/reveal", &["shiganbu"], &["quganbu"]),
+        r(
+            Post(&[]),
+            "/members/1/deactivate",
+            &["shiganbu"],
+            &["quganbu"],
+        ),
+        r(Get, "/members/export.xlsx", READERS, &[]),
+        r(Get, "/members/import", STAFF, &[]),
+        r(Get, "/members/import/template.xlsx", STAFF, &[]),
+        r(
+            Get,
+            "/structure",
+            &["shiganbu", "quganbu", "lingdao", "xitong"],
+            &[],
+        ),
+        r(
+            Get,
+            "/structure/sectors",
+            &["shiganbu", "quganbu", "lingdao", "xitong"],
+            &[],
+        ),
+        r(
+            Get,
+            "/structure/units?org_id=1",
+            &["shiganbu", "lingdao", "xitong"],
+            &["quganbu"],
+        ),
+        r(Get, "/structure/sectors/new", STAFF, &[]),
+        r(Get, "/structure/orgs/new", &["xitong"], &[]),
+        r(Get, "/admin/accounts", &["xitong"], &[]),
+        r(Get, "/admin/accounts/new", &["xitong"], &[]),
+        r(Get, "/admin/accounts/2", &["xitong"], &[]),
+        r(Post(&[]), "/admin/accounts/2/unlock", &["xitong"], &[]),
+        r(Get, "/security/roles", &["anquan"], &[]),
+        r(Get, "/security/policy", &["anquan"], &[]),
+        r(Get, "/security/tokens", &["anquan"], &[]),
+        r(Get, "/audit", &["shenji"], &[]),
+        r(Get, "/audit/verify", &["shenji"], &[]),
+        r(Get, "/audit/export.xlsx", &["shenji"], &[]),
+    ]
+}
+
+#[tokio::test]
+async fn every_route_under_every_role() {
+    let app = spawn_app().await;
+    let secret_name = store::member::get_member(
+        &app.state.db,
+        &domain::org::OrgPath::root(domain::OrgId(1)),
+        domain::MemberId(1),
+    )
+    .await
+    .unwrap()
+    .row
+    .name;
+    let mut failures = Vec::new();
+    for login in ROLES {
+        let b = app.login(login).await;
+        for route in routes() {
+            let response = match route.method {
+                Method::Get => b.get(route.path).await,
+                Method::Post(fields) => b.post(route.path, fields).await,
+            };
+            let status = response.status();
+            let body = response.text().await.unwrap_or_default();
+            let allowed = route.allowed.contains(&login);
+            let ok = if allowed {
+                status == StatusCode::OK || status == StatusCode::SEE_OTHER
+            } else if route.hidden_from.contains(&login) {
+                status == StatusCode::NOT_FOUND && !body.contains(&secret_name)
+            } else {
+                status == StatusCode::FORBIDDEN && !body.contains(&secret_name)
+            };
+            if !ok {
+                failures.push(format!("{login} {} -> {status}", route.path));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "permission matrix failures:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn anonymous_visitors_are_sent_to_login() {
+    let app = spawn_app().await;
+    let b = app.browser();
+    for route in routes() {
+        if let Method::Get = route.method {
+            let r = b.get(route.path).await;
+            assert_eq!(r.status(), StatusCode::SEE_OTHER, "{}", route.path);
+            assert_eq!(crate::common::location(&r), "/login");
+        }
+    }
+    assert_eq!(b.get("/healthz").await.status(), StatusCode::OK);
+    assert_eq!(b.get("/readyz").await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_security_administrator_changes_a_role_and_the_change_takes_effect() {
+    let app = spawn_app().await;
+    let leader = app.login("lingdao").await;
+    assert_eq!(
+        leader.get("/members/new").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let sec = app.login("anquan").await;
+    let r = sec.post("/security/roles/4", &[("role", "staff")]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert!(app
+        .audit_actions()
+        .await
+        .contains(&"permission.role".to_string()));
+    let again = app.login("lingdao").await;
+    assert_eq!(again.get("/members/new").await.status(), StatusCode::OK);
+    // The security administrator cannot raise their own role.
+    assert_eq!(
+        sec.post("/security/roles/7", &[("role", "sys_admin")])
+            .await
+            .status(),
+        StatusCode::BAD_REQUEST
+    );
+}

@@ -1,4 +1,0 @@
-//! stub
-use axum::Router;
-use crate::state::AppState;
-pub fn routes() -> Router<AppState> { Router::new() }

@@ -245,9 +245,15 @@ async fn backup(url: &str, path: &std::path::Path) -> Result<()> {
         .await
         .context("备份失败")?;
     db.close().await;
-    let copy = Db::connect(&format!("sqlite://{}?mode=ro", path.display())).await?;
+    // Opened read-only and outside `Db`, whose connections would switch the copy to WAL.
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(path)
+        .read_only(true);
+    let copy = sqlx::SqlitePool::connect_with(options)
+        .await
+        .context("无法打开备份文件")?;
     let rows = sqlx::query_scalar::<_, String>("PRAGMA integrity_check")
-        .fetch_all(copy.pool())
+        .fetch_all(&copy)
         .await?;
     copy.close().await;
     if rows != ["ok"] {

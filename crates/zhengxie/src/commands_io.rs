@@ -1,22 +1,73 @@
-//! Import and export from the command line.
+//! Import and export from the command line: the same checks as the web
+//! pages, with the report printed row by row.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
+use store::audit::{self, Event};
+use store::import::ImportError;
+use store::member::MemberFilter;
 use store::{Db, FieldCipher};
 
+use crate::commands::{cli_who, find_org};
+
 pub async fn import_members(
-    _db: &Db,
-    _cipher: &FieldCipher,
-    _now: i64,
-    _file: &Path,
-    _org: Option<&str>,
-    _valid_only: bool,
+    db: &Db,
+    cipher: &FieldCipher,
+    now: i64,
+    file: &Path,
+    org: Option<&str>,
+    valid_only: bool,
 ) -> Result<ExitCode> {
-    anyhow::bail!("not yet wired")
+    let bytes = std::fs::read(file).with_context(|| format!("无法读取文件 {}", file.display()))?;
+    let default_org = find_org(db, org).await?;
+    let root = find_org(db, None).await?;
+    let today = store::clock::local_date(now);
+    let v = match store::import::validate(db, cipher, &root.path, default_org.id, today, &bytes)
+        .await
+    {
+        Ok(v) => v,
+        Err(ImportError::File(message)) => anyhow::bail!("{message}"),
+        Err(ImportError::Store(e)) => return Err(e.into()),
+    };
+    println!(
+        "共 {} 行：有效 {} 行，有误 {} 行。",
+        v.total_rows,
+        v.valid.len(),
+        v.problems.len()
+    );
+    for p in &v.problems {
+        println!("  {}", p.message());
+    }
+    if !v.problems.is_empty() && !valid_only {
+        println!("未导入任何数据。请修改后重新导入，或加 --valid-only 只导入有效的行。");
+        return Ok(ExitCode::from(2));
+    }
+    if v.valid.is_empty() {
+        println!("没有可导入的记录。");
+        return Ok(ExitCode::from(2));
+    }
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let count = store::import::import(db, cipher, now, &cli_who(), &name, &v.valid).await?;
+    println!("已导入 {count} 名委员。");
+    Ok(ExitCode::SUCCESS)
 }
 
-pub async fn export_members(_db: &Db, _now: i64, _file: &Path, _org: Option<&str>) -> Result<()> {
-    anyhow::bail!("not yet wired")
+pub async fn export_members(db: &Db, now: i64, file: &Path, org: Option<&str>) -> Result<()> {
+    let org = find_org(db, org).await?;
+    let count = store::xlsx::export_members(db, &org.path, &MemberFilter::default(), file).await?;
+    let summary = format!("命令行导出委员名单 {count} 条（{}）", org.short_name);
+    audit::record(
+        db,
+        now,
+        &cli_who(),
+        Event::new("export", "member", "", summary),
+    )
+    .await?;
+    println!("已导出 {count} 名委员到 {}", file.display());
+    Ok(())
 }

@@ -48,15 +48,40 @@ impl App {
     }
 
     /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.
+    /// With `tls_cert` and `tls_key` configured it serves HTTPS (rustls).
     pub async fn run(self) -> anyhow_like::Result<()> {
-        tracing::info!(addr = %self.addr, "serving");
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-            .map_err(|e| e.to_string())?;
+        match (&self.state.config.tls_cert, &self.state.config.tls_key) {
+            (Some(cert), Some(key)) => {
+                // Only one provider is compiled in; installing it twice is harmless.
+                let _ = rustls::crypto::ring::default_provider().install_default();
+                let tls = axum_server::tls_rustls::RustlsConfig::from_pem_file(cert, key)
+                    .await
+                    .map_err(|e| format!("无法读取 TLS 证书或私钥（tls_cert / tls_key）：{e}"))?;
+                let listener = self.listener.into_std().map_err(|e| e.to_string())?;
+                let handle = axum_server::Handle::new();
+                let stopper = handle.clone();
+                tokio::spawn(async move {
+                    shutdown_signal().await;
+                    stopper.graceful_shutdown(Some(std::time::Duration::from_secs(20)));
+                });
+                tracing::info!(addr = %self.addr, "serving https");
+                axum_server::from_tcp_rustls(listener, tls)
+                    .handle(handle)
+                    .serve(service)
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
+            _ => {
+                tracing::info!(addr = %self.addr, "serving");
+                axum::serve(self.listener, service)
+                    .with_graceful_shutdown(shutdown_signal())
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
+        }
         self.state.db.close().await;
         tracing::info!("stopped");
         Ok(())
@@ -135,12 +160,23 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api::routes())
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(upload_limit))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(on_panic))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             auth::load_session,
         ))
         .layer(middleware::from_fn(request_span))
         .with_state(state)
+}
+
+/// A bug must not show a stack trace: log it and answer with the Chinese error page.
+fn on_panic(cause: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let text = cause
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| cause.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_default();
+    crate::error::WebError::Internal(format!("panic: {text}")).into_response()
 }
 
 async fn not_found() -> crate::error::WebError {

@@ -204,3 +204,90 @@ fn bad_configuration_names_the_setting() {
         text(&o)
     );
 }
+
+/// Serves HTTPS with the configured certificate, marks cookies Secure, and
+/// stops cleanly on SIGTERM.
+#[test]
+fn serves_tls_and_shuts_down_gracefully() {
+    let dir = workdir();
+    let ok = Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-keyout",
+            "key.pem",
+            "-out",
+            "cert.pem",
+        ])
+        .current_dir(&dir.0)
+        .output()
+        .expect("openssl is needed for this test");
+    assert!(ok.status.success());
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_zhengxie"))
+        .args([
+            "serve",
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+            "--db",
+            &format!("sqlite://{}/zx.db", dir.0.display()),
+        ])
+        .env("ZHENGXIE_DATA_DIR", &dir.0)
+        .env("ZHENGXIE_TLS_CERT", dir.0.join("cert.pem"))
+        .env("ZHENGXIE_TLS_KEY", dir.0.join("key.pem"))
+        .current_dir(&dir.0)
+        .spawn()
+        .unwrap();
+    let url = format!("https://127.0.0.1:{port}");
+    let mut up = false;
+    for _ in 0..100 {
+        let o = Command::new("curl")
+            .args(["-sk", &format!("{url}/healthz")])
+            .output()
+            .unwrap();
+        if String::from_utf8_lossy(&o.stdout) == "ok" {
+            up = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(up, "the server answers over HTTPS");
+    let headers = Command::new("curl")
+        .args(["-skI", &format!("{url}/login")])
+        .output()
+        .unwrap();
+    let headers = String::from_utf8_lossy(&headers.stdout).to_string();
+    assert!(
+        headers.contains("Secure"),
+        "cookies are Secure under TLS: {headers}"
+    );
+    let plain = Command::new("curl")
+        .args(["-s", &format!("http://127.0.0.1:{port}/healthz")])
+        .output()
+        .unwrap();
+    assert_ne!(
+        String::from_utf8_lossy(&plain.stdout),
+        "ok",
+        "plain HTTP is not served"
+    );
+    Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    let status = server.wait().unwrap();
+    assert!(
+        status.success(),
+        "graceful shutdown exits cleanly: {status:?}"
+    );
+}

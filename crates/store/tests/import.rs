@@ -309,7 +309,7 @@ async fn parked_files_belong_to_their_uploader_and_are_consumed_once() {
         Err(StoreError::NotFound)
     ));
 
-    let report = t.validate(&t.root.path, &data).await.unwrap();
+    let report = t.validate(&t.root.path, &parked.bytes).await.unwrap();
     let n = import::import_parked(&t.db, &t.cipher, NOW, &who(), batch, &name, &report.valid)
         .await
         .unwrap();

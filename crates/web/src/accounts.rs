@@ -19,12 +19,13 @@ use crate::auth::{CsrfForm, User};
 use crate::error::WebResult;
 use crate::shell::{Notice, Shell};
 use crate::state::AppState;
-use crate::view::{done, opt_id, render, render_invalid, when, Pager};
+use crate::view::{done, opt_id, render, render_invalid, when, xlsx_download, Pager};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/admin/accounts", get(list).post(create))
         .route("/admin/accounts/new", get(new_page))
+        .route("/admin/accounts/export.xlsx", get(export))
         .route("/admin/accounts/{id}", get(detail))
         .route("/admin/accounts/{id}/disable", post(disable))
         .route("/admin/accounts/{id}/enable", post(enable))
@@ -342,4 +343,41 @@ async fn reset(
         password,
         account_id: a.id.0,
     })
+}
+
+/// The filtered account list as .xlsx (at most 10,000 rows; accounts are few).
+async fn export(
+    State(state): State<AppState>,
+    user: User,
+    Query(q): Query<ListQuery>,
+) -> WebResult<Response> {
+    user.may(Action::ManageAccounts, Target::None)?;
+    let page = store::user::list(
+        &state.db,
+        &user.live.account.org_path,
+        &q.filter(),
+        1,
+        10_000,
+    )
+    .await?;
+    let now = state.now();
+    let headers = ["登录名", "姓名", "角色", "所属组织", "状态", "上次登录"];
+    let rows = page.rows.into_iter().map(|a| {
+        let status = if a.disabled {
+            "已停用"
+        } else if a.is_locked(now) {
+            "已锁定"
+        } else {
+            "正常"
+        };
+        vec![
+            a.login,
+            a.display_name,
+            a.role.label().to_string(),
+            a.org_name,
+            status.to_string(),
+            when(a.last_login_at),
+        ]
+    });
+    xlsx_download(&state, &user, "账号列表.xlsx", &headers, rows).await
 }

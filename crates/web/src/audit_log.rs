@@ -4,19 +4,18 @@
 
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use domain::permission::{Action, Target};
 use serde::Deserialize;
-use store::audit::{self, Entry, Event, Filter};
+use store::audit::{self, Entry, Filter};
 
 use crate::auth::User;
 use crate::error::{WebError, WebResult};
 use crate::shell::Shell;
 use crate::state::AppState;
-use crate::view::{encode, render, when, Pager};
+use crate::view::{render, when, xlsx_download, Pager};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -119,11 +118,6 @@ async fn export(
     user.may(Action::ReadAudit, Target::None)?;
     let filter = q.filter().map_err(WebError::BadRequest)?;
     let page = audit::list(&state.db, &filter, 1, EXPORT_LIMIT).await?;
-    let dir = state.config.data_dir.join("exports");
-    tokio::fs::create_dir_all(&dir)
-        .await
-        .map_err(|e| WebError::Internal(e.to_string()))?;
-    let path = dir.join(format!("audit-{}.xlsx", store::session::random_token()));
     let headers = [
         "序号",
         "时间",
@@ -150,33 +144,7 @@ async fn export(
             e.after,
         ]
     });
-    let count = store::xlsx::write_table(&path, "审计日志", &headers, rows)?;
-    audit::record(
-        &state.db,
-        state.now(),
-        &user.who(),
-        Event::new("export", "audit", "", format!("导出审计日志 {count} 条")),
-    )
-    .await?;
-    let bytes = tokio::fs::read(&path)
-        .await
-        .map_err(|e| WebError::Internal(e.to_string()))?;
-    let _ = tokio::fs::remove_file(&path).await;
-    let name = format!(
-        "attachment; filename=\"audit.xlsx\"; filename*=UTF-8''{}",
-        encode("审计日志.xlsx")
-    );
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
-            ),
-            (header::CONTENT_DISPOSITION, name),
-        ],
-        bytes,
-    )
-        .into_response())
+    xlsx_download(&state, &user, "审计日志.xlsx", &headers, rows).await
 }
 
 #[derive(Template)]

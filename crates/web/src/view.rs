@@ -4,7 +4,9 @@
 use askama::Template;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
-use crate::error::WebResult;
+use crate::auth::User;
+use crate::error::{WebError, WebResult};
+use crate::state::AppState;
 
 /// Renders a page template.
 pub fn render(page: impl Template) -> WebResult<Response> {
@@ -90,4 +92,54 @@ pub fn when(ts: Option<i64>) -> String {
 /// An empty optional filter value becomes `None`.
 pub fn opt_id(raw: &str) -> Option<i64> {
     raw.trim().parse::<i64>().ok().filter(|v| *v > 0)
+}
+
+/// Writes a small list to an .xlsx file, records the export in the audit
+/// log and sends it as a download named `file_name` (Chinese is fine).
+pub async fn xlsx_download(
+    state: &AppState,
+    user: &User,
+    file_name: &str,
+    headers: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> WebResult<Response> {
+    let dir = state.config.data_dir.join("exports");
+    tokio::fs::create_dir_all(&dir)
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()))?;
+    let path = dir.join(format!("{}.xlsx", store::session::random_token()));
+    let sheet = file_name.trim_end_matches(".xlsx");
+    let count = store::xlsx::write_table(&path, sheet, headers, rows)?;
+    let bytes = tokio::fs::read(&path)
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()));
+    let _ = tokio::fs::remove_file(&path).await;
+    let summary = format!("导出{sheet} {count} 条");
+    store::audit::record(
+        &state.db,
+        state.now(),
+        &user.who(),
+        store::audit::Event::new("export", "list", sheet, summary),
+    )
+    .await?;
+    Ok(attachment(file_name, bytes?))
+}
+
+/// An .xlsx download with a UTF-8 file name.
+pub fn attachment(file_name: &str, body: impl axum::response::IntoResponse) -> Response {
+    let disposition = format!(
+        "attachment; filename=\"export.xlsx\"; filename*=UTF-8''{}",
+        encode(file_name)
+    );
+    (
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+            ),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response()
 }

@@ -4,8 +4,7 @@
 
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use domain::permission::{Action, Target};
 use domain::OrgId;
 use serde::Deserialize;
@@ -16,7 +15,7 @@ use crate::auth::{same_secret, CsrfForm, User};
 use crate::error::{WebError, WebResult};
 use crate::shell::Shell;
 use crate::state::AppState;
-use crate::view::{done, encode, opt_id, render, render_invalid};
+use crate::view::{attachment, done, opt_id, render, render_invalid};
 
 #[derive(Template)]
 #[template(path = "members/import.html")]
@@ -65,21 +64,7 @@ pub async fn page(State(state): State<AppState>, user: User) -> WebResult<Respon
 pub async fn template(user: User) -> WebResult<Response> {
     user.may(Action::ImportMembers, Target::None)?;
     let bytes = store::xlsx::member_template()?;
-    let name = format!(
-        "attachment; filename=\"member-template.xlsx\"; filename*=UTF-8''{}",
-        encode("委员导入模板.xlsx")
-    );
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
-            ),
-            (header::CONTENT_DISPOSITION, name),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(attachment("委员导入模板.xlsx", bytes))
 }
 
 /// Reads the multipart upload: the CSRF token, the default organisation and the file.

@@ -3,8 +3,7 @@
 use askama::Template;
 use axum::body::Body;
 use axum::extract::{Query, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use domain::member::{Party, Post};
 use domain::permission::{Action, Target};
 use store::audit::{self, Event};
@@ -16,7 +15,7 @@ use crate::auth::User;
 use crate::error::{WebError, WebResult};
 use crate::shell::{Notice, Shell};
 use crate::state::AppState;
-use crate::view::{encode, render, Pager};
+use crate::view::{attachment, render, Pager};
 
 pub const PER_PAGE: i64 = 20;
 
@@ -96,19 +95,5 @@ pub async fn export(
     // Unlinked now; the open handle keeps the data until the stream ends.
     let _ = tokio::fs::remove_file(&path).await;
     let stream = tokio_util::io::ReaderStream::new(file);
-    let name = format!(
-        "attachment; filename=\"members.xlsx\"; filename*=UTF-8''{}",
-        encode("委员名单.xlsx")
-    );
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
-            ),
-            (header::CONTENT_DISPOSITION, name),
-        ],
-        Body::from_stream(stream),
-    )
-        .into_response())
+    Ok(attachment("委员名单.xlsx", Body::from_stream(stream)))
 }

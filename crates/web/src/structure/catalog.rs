@@ -17,7 +17,7 @@ use crate::auth::{CsrfForm, User};
 use crate::error::{WebError, WebResult};
 use crate::shell::{Notice, Shell};
 use crate::state::AppState;
-use crate::view::{done, opt_id, render, render_invalid};
+use crate::view::{done, opt_id, render, render_invalid, xlsx_download};
 
 fn kind_of(slug: &str) -> WebResult<CatalogKind> {
     CatalogKind::from_slug(slug).ok_or(WebError::NotFound)
@@ -279,4 +279,39 @@ pub async fn update(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// One organisation's list as .xlsx.
+pub async fn export(
+    State(state): State<AppState>,
+    user: User,
+    Path(slug): Path<String>,
+    Query(q): Query<OrgQuery>,
+) -> WebResult<Response> {
+    let kind = kind_of(&slug)?;
+    user.may(Action::ViewStructure, Target::None)?;
+    let org = chosen_org(&state, &user, &q.org_id).await?;
+    let items = store::org::list_catalog(
+        &state.db,
+        kind,
+        &user.live.account.org_path,
+        Some(org.id),
+        true,
+    )
+    .await?;
+    let mut headers = vec!["名称"];
+    headers.extend(kind.fields().iter().map(|f| f.label));
+    headers.push("状态");
+    let rows = items.into_iter().map(|i| {
+        let mut row = vec![i.name.clone()];
+        row.extend(kind.fields().iter().map(|f| i.display(f)));
+        row.push(if i.active {
+            "启用".into()
+        } else {
+            "停用".into()
+        });
+        row
+    });
+    let file = format!("{}{}.xlsx", org.short_name, kind.label());
+    xlsx_download(&state, &user, &file, &headers, rows).await
 }

@@ -21,6 +21,7 @@ pub fn routes() -> Router<AppState> {
             get(catalog::list).post(catalog::create),
         )
         .route("/structure/{kind}/new", get(catalog::new_page))
+        .route("/structure/{kind}/export.xlsx", get(catalog::export))
         .route(
             "/structure/{kind}/{id}",
             axum::routing::post(catalog::update),

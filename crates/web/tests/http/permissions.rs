@@ -84,6 +84,13 @@ fn routes() -> Vec<Route> {
             &["quganbu"],
         ),
         r(Get, "/structure/sectors/new", STAFF, &[]),
+        r(
+            Get,
+            "/structure/units/export.xlsx",
+            &["shiganbu", "quganbu", "lingdao", "xitong"],
+            &[],
+        ),
+        r(Get, "/admin/accounts/export.xlsx", &["xitong"], &[]),
         r(Get, "/structure/orgs/new", &["xitong"], &[]),
         r(Get, "/admin/accounts", &["xitong"], &[]),
         r(Get, "/admin/accounts/new", &["xitong"], &[]),

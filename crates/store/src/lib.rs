@@ -12,6 +12,7 @@ pub mod member;
 pub mod migrate;
 pub mod org;
 pub mod schema;
+pub mod scope;
 pub mod session;
 pub mod settings;
 pub mod token;

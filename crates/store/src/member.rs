@@ -85,7 +85,7 @@ fn base(scope: &OrgPath, f: &MemberFilter) -> SelectStatement {
             Orgs::Table,
             Expr::col((Orgs::Table, Orgs::Id)).equals((m, Members::OrgId)),
         )
-        .and_where(Expr::col((Orgs::Table, Orgs::Path)).like(format!("{}%", scope.as_str())))
+        .and_where(crate::scope::within(scope))
         .and_where(Expr::col((m, Members::Active)).eq(if f.inactive { 0 } else { 1 }))
         .to_owned();
     if let Some(text) = f.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
@@ -266,7 +266,7 @@ pub async fn get_member(db: &Db, scope: &OrgPath, id: MemberId) -> Result<Member
             Orgs::Table,
             Expr::col((Orgs::Table, Orgs::Id)).equals((m, Members::OrgId)),
         )
-        .and_where(Expr::col((Orgs::Table, Orgs::Path)).like(format!("{}%", scope.as_str())))
+        .and_where(crate::scope::within(scope))
         .and_where(Expr::col((m, Members::Id)).eq(id.0))
         .to_owned();
     with_row_columns(&mut q)
@@ -640,7 +640,7 @@ pub async fn names_in_scope(db: &Db, scope: &OrgPath, table: &str) -> Result<Vec
             Orgs::Table,
             Expr::col((Orgs::Table, Orgs::Id)).equals((t.clone(), Alias::new("org_id"))),
         )
-        .and_where(Expr::col((Orgs::Table, Orgs::Path)).like(format!("{}%", scope.as_str())))
+        .and_where(crate::scope::within(scope))
         .and_where(Expr::col((t.clone(), Alias::new("active"))).eq(1))
         .group_by_col((t.clone(), Alias::new("name")))
         .order_by(Alias::new("first"), Order::Asc)

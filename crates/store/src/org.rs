@@ -62,7 +62,7 @@ pub async fn list_orgs(db: &Db, scope: &OrgPath) -> Result<Vec<Org>> {
             &Query::select()
                 .columns(ORG_COLUMNS)
                 .from(Orgs::Table)
-                .and_where(Expr::col(Orgs::Path).like(format!("{}%", scope.as_str())))
+                .and_where(crate::scope::within(scope))
                 .order_by(Orgs::Sort, Order::Asc)
                 .order_by(Orgs::Id, Order::Asc)
                 .to_owned(),
@@ -322,7 +322,7 @@ pub async fn list_catalog(
             Orgs::Table,
             Expr::col((Orgs::Table, Orgs::Id)).equals((t.clone(), col("org_id"))),
         )
-        .and_where(Expr::col((Orgs::Table, Orgs::Path)).like(format!("{}%", scope.as_str())))
+        .and_where(crate::scope::within(scope))
         .order_by((Orgs::Table, Orgs::Path), Order::Asc)
         .to_owned();
     for f in kind.fields() {
@@ -492,7 +492,7 @@ pub async fn org_page(
 ) -> Result<crate::Page<Org>> {
     let mut q = Query::select()
         .from(Orgs::Table)
-        .and_where(Expr::col(Orgs::Path).like(format!("{}%", scope.as_str())))
+        .and_where(crate::scope::within(scope))
         .to_owned();
     if let Some(text) = f.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         q.and_where(
@@ -575,7 +575,7 @@ pub async fn catalog_page(
             Orgs::Table,
             Expr::col((Orgs::Table, Orgs::Id)).equals((t.clone(), col("org_id"))),
         )
-        .and_where(Expr::col((Orgs::Table, Orgs::Path)).like(format!("{}%", scope.as_str())))
+        .and_where(crate::scope::within(scope))
         .to_owned();
     if let Some(id) = f.id {
         q.and_where(Expr::col((t.clone(), col("id"))).eq(id));

@@ -151,7 +151,7 @@ pub async fn revoke(db: &Db, now: i64, who: &Who, id: i64) -> Result<()> {
 
 pub async fn list(db: &Db, scope: &OrgPath) -> Result<Vec<ApiToken>> {
     let q = select()
-        .and_where(Expr::col((Orgs::Table, Orgs::Path)).like(format!("{}%", scope.as_str())))
+        .and_where(crate::scope::within(scope))
         .order_by((ApiTokens::Table, ApiTokens::Id), Order::Desc)
         .to_owned();
     db.all(&q).await?.iter().map(from_row).collect()

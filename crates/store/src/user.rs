@@ -169,7 +169,7 @@ pub async fn list(
     per_page: i64,
 ) -> Result<Page<Account>> {
     let mut q = select_accounts()
-        .and_where(Expr::col((Orgs::Table, Orgs::Path)).like(format!("{}%", scope.as_str())))
+        .and_where(crate::scope::within(scope))
         .to_owned();
     if let Some(text) = f.q.as_deref().filter(|t| !t.trim().is_empty()) {
         let like = format!("%{}%", text.trim());

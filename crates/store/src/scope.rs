@@ -1,0 +1,16 @@
+//! "Within this organisation's subtree", written once. A prefix match on the
+//! materialised path is expressed as a range so that both SQLite and
+//! PostgreSQL use the index on `orgs.path` (LIKE would not, by default).
+
+use domain::org::OrgPath;
+use sea_query::{Expr, SimpleExpr};
+
+use crate::schema::Orgs;
+
+/// Paths hold only digits and `/`, all of which sort before `~`.
+pub fn within(scope: &OrgPath) -> SimpleExpr {
+    let path = Expr::col((Orgs::Table, Orgs::Path));
+    path.clone()
+        .gte(scope.as_str())
+        .and(path.lt(format!("{}~", scope.as_str())))
+}

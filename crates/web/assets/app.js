@@ -16,6 +16,10 @@
       el.form.submit();
     }
   });
+  // Desktop has room for every filter: open the folded filter boxes.
+  if (window.matchMedia && window.matchMedia("(min-width: 768px)").matches) {
+    document.querySelectorAll("details.more-filters").forEach(function (d) { d.open = true; });
+  }
   // Move focus to the error summary so screen readers announce it.
   var summary = document.querySelector(".error-summary");
   if (summary) {

@@ -62,6 +62,16 @@ impl Shell {
         self
     }
 
+    /// The phone's bottom bar for roles other than members: the first
+    /// business entries, then 我的 (added by the template).
+    pub fn tabs(&self) -> Vec<&NavEntry> {
+        self.nav
+            .iter()
+            .filter(|e| e.path != "/me")
+            .take(4)
+            .collect()
+    }
+
     pub fn is_active(&self, entry: &NavEntry) -> bool {
         self.active == entry.path
     }

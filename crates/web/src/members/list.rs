@@ -64,6 +64,23 @@ pub async fn page(
     })
 }
 
+impl ListPage {
+    /// Whether any filter beyond the name is set (the filter box then opens).
+    fn filtered(&self) -> bool {
+        let f = &self.f;
+        [
+            &f.org_id,
+            &f.sector,
+            &f.committee,
+            &f.party,
+            &f.post,
+            &f.status,
+        ]
+        .iter()
+        .any(|v| !v.is_empty())
+    }
+}
+
 /// Writes the filtered list to a temporary file in batches, then streams it:
 /// the whole list is never held in memory.
 pub async fn export(

@@ -17,6 +17,7 @@ pub mod session;
 pub mod settings;
 pub mod token;
 pub mod user;
+pub mod version;
 pub mod xlsx;
 
 pub use clock::Clock;

@@ -211,3 +211,12 @@ pub enum SchemaMigrations {
     Why,
     AppliedAt,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub enum DataVersions {
+    Table,
+    Name,
+    Version,
+    CreatedAt,
+    UpdatedAt,
+}

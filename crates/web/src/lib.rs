@@ -8,6 +8,7 @@ pub mod app;
 pub mod audit_log;
 pub mod auth;
 pub mod config;
+mod directory;
 pub mod error;
 pub mod home;
 pub mod me;

@@ -1,17 +1,17 @@
 //! What every handler can reach: the database, the clock, the field cipher,
 //! configuration and a short-lived copy of the security policy.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use domain::org::OrgPath;
-use store::org::Org;
-
 use domain::security::SecurityPolicy;
 use store::{Clock, Db, FieldCipher};
 use tokio::sync::RwLock;
 
 use crate::config::Config;
+use crate::directory::{DirectoryCache, FilterOptions};
+use store::member::{MemberFilter, MemberRow};
+use store::Page;
 
 /// How long a cached security policy is trusted before re-reading it, so
 /// that a change made on one app server reaches the others quickly.
@@ -26,19 +26,8 @@ pub struct Inner {
     pub clock: Arc<dyn Clock>,
     pub cipher: FieldCipher,
     policy: RwLock<Option<(SecurityPolicy, i64)>>,
-    options: RwLock<HashMap<String, (Arc<FilterOptions>, i64)>>,
+    directory: DirectoryCache,
 }
-
-/// The choices of the member list's filter menus for one organisation scope.
-pub struct FilterOptions {
-    pub orgs: Vec<Org>,
-    pub sectors: Vec<String>,
-    pub committees: Vec<String>,
-}
-
-/// Filter menus change only when the structure is edited; this server
-/// forgets them at once, other servers within half a minute.
-const OPTIONS_TTL_SECONDS: i64 = 30;
 
 impl std::ops::Deref for AppState {
     type Target = Inner;
@@ -55,7 +44,7 @@ impl AppState {
             clock,
             cipher,
             policy: RwLock::new(None),
-            options: RwLock::new(HashMap::new()),
+            directory: DirectoryCache::default(),
         }))
     }
 
@@ -85,27 +74,20 @@ impl AppState {
         &self,
         scope: &OrgPath,
     ) -> Result<Arc<FilterOptions>, store::StoreError> {
-        let now = self.now();
-        if let Some((options, fetched)) = self.options.read().await.get(scope.as_str()) {
-            if (*fetched..*fetched + OPTIONS_TTL_SECONDS).contains(&now) {
-                return Ok(options.clone());
-            }
-        }
-        let fresh = Arc::new(FilterOptions {
-            orgs: store::org::list_orgs(&self.db, scope).await?,
-            sectors: store::member::names_in_scope(&self.db, scope, "sectors").await?,
-            committees: store::member::names_in_scope(&self.db, scope, "committees").await?,
-        });
-        self.options
-            .write()
-            .await
-            .insert(scope.as_str().to_string(), (fresh.clone(), now));
-        Ok(fresh)
+        self.directory.filter_options(&self.db, scope).await
     }
 
-    /// Forgets cached filter menus after this server changed the structure.
-    pub async fn structure_changed(&self) {
-        self.options.write().await.clear();
+    /// A page of the member list, from the cache when nothing changed since.
+    pub async fn member_page(
+        &self,
+        scope: &OrgPath,
+        filter: &MemberFilter,
+        page: i64,
+        per_page: i64,
+    ) -> Result<Arc<Page<MemberRow>>, store::StoreError> {
+        self.directory
+            .member_page(&self.db, scope, filter, page, per_page)
+            .await
     }
 
     /// Forgets the cached policy after this server changed it.

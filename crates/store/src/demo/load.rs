@@ -302,8 +302,10 @@ pub async fn load(
         )
         .await?;
     }
-    audit::record(
-        db,
+    let mut tx = db.write().await?;
+    crate::version::bump(&mut tx, crate::version::DIRECTORY, now).await?;
+    audit::append(
+        &mut tx,
         now,
         &system,
         Event::new(
@@ -317,5 +319,6 @@ pub async fn load(
         ),
     )
     .await?;
+    tx.commit().await?;
     Ok(())
 }

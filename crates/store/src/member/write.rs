@@ -152,6 +152,7 @@ pub async fn insert(
         .await
         .map_err(|e| e.unique_as_field("id_digest", "id_number", DUPLICATE_ID))?;
     let summary = format!("新增委员：{}", d.name);
+    crate::version::bump(tx, crate::version::DIRECTORY, now).await?;
     audit::append(
         tx,
         now,
@@ -214,6 +215,7 @@ pub async fn update(
         "phone_masked": d.phone.as_ref().map(|p| p.masked()).unwrap_or(before.row.phone_masked.clone()),
     });
     let summary = format!("修改委员：{}", d.name);
+    crate::version::bump(&mut tx, crate::version::DIRECTORY, now).await?;
     audit::append(
         &mut tx,
         now,
@@ -244,6 +246,7 @@ pub async fn set_active(db: &Db, now: i64, who: &Who, member: &Member, active: b
     } else {
         ("member.deactivate", "停用")
     };
+    crate::version::bump(&mut tx, crate::version::DIRECTORY, now).await?;
     audit::append(
         &mut tx,
         now,
@@ -293,6 +296,7 @@ pub async fn update_contact(
             .to_owned(),
     )
     .await?;
+    crate::version::bump(&mut tx, crate::version::DIRECTORY, now).await?;
     audit::append(
         &mut tx,
         now,

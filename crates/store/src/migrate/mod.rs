@@ -14,6 +14,8 @@ use crate::schema::*;
 pub enum Step {
     Table(TableCreateStatement),
     Index(IndexCreateStatement),
+    /// Seed rows a table needs from the start.
+    Insert(sea_query::InsertStatement),
 }
 
 impl Step {
@@ -23,6 +25,8 @@ impl Step {
             (Step::Table(t), Backend::Postgres) => t.to_string(PostgresQueryBuilder),
             (Step::Index(i), Backend::Sqlite) => i.to_string(SqliteQueryBuilder),
             (Step::Index(i), Backend::Postgres) => i.to_string(PostgresQueryBuilder),
+            (Step::Insert(i), Backend::Sqlite) => i.to_string(SqliteQueryBuilder),
+            (Step::Insert(i), Backend::Postgres) => i.to_string(PostgresQueryBuilder),
         }
     }
 }
@@ -33,12 +37,61 @@ pub struct Migration {
     pub steps: fn() -> Vec<Step>,
 }
 
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    why: "Foundation: organisations and their structure, members, accounts, sessions, \
-          API tokens, the hash-chained audit log, settings and import batches.",
-    steps: foundation::foundation,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        why: "Foundation: organisations and their structure, members, accounts, sessions, \
+              API tokens, the hash-chained audit log, settings and import batches.",
+        steps: foundation::foundation,
+    },
+    Migration {
+        version: 2,
+        why: "Data versions: a counter per kind of data, bumped with every write, so app \
+              servers can cache lists and know at once when another server changed them.",
+        steps: data_versions,
+    },
+];
+
+fn data_versions() -> Vec<Step> {
+    vec![
+        Step::Table(
+            Table::create()
+                .table(DataVersions::Table)
+                .col(
+                    ColumnDef::new(DataVersions::Name)
+                        .text()
+                        .not_null()
+                        .primary_key(),
+                )
+                .col(
+                    ColumnDef::new(DataVersions::Version)
+                        .big_integer()
+                        .not_null()
+                        .default(0),
+                )
+                .col(
+                    ColumnDef::new(DataVersions::CreatedAt)
+                        .big_integer()
+                        .not_null()
+                        .default(0),
+                )
+                .col(
+                    ColumnDef::new(DataVersions::UpdatedAt)
+                        .big_integer()
+                        .not_null()
+                        .default(0),
+                )
+                .to_owned(),
+        ),
+        Step::Insert(
+            Query::insert()
+                .into_table(DataVersions::Table)
+                .columns([DataVersions::Name])
+                .values_panic([crate::version::DIRECTORY.into()])
+                .to_owned(),
+        ),
+    ]
+}
 
 /// Applies every migration not yet applied, each in its own transaction.
 /// Returns the versions applied.

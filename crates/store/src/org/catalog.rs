@@ -173,6 +173,7 @@ pub async fn create_catalog(
         .await
         .map_err(|e| e.unique_as_field("name", "name", DUPLICATE_NAME))?;
     let summary = format!("新增{}：{}", kind.label(), draft.name);
+    crate::version::bump(&mut tx, crate::version::DIRECTORY, now).await?;
     audit::append(
         &mut tx,
         now,
@@ -208,6 +209,7 @@ pub async fn update_catalog(
     .map_err(|e| e.unique_as_field("name", "name", DUPLICATE_NAME))?;
     let after = serde_json::json!({"name": draft.name, "text": draft.text, "numbers": draft.numbers, "active": active});
     let summary = format!("修改{}：{}", kind.label(), draft.name);
+    crate::version::bump(&mut tx, crate::version::DIRECTORY, now).await?;
     audit::append(
         &mut tx,
         now,

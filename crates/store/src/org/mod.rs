@@ -210,6 +210,7 @@ pub async fn create_org(db: &Db, now: i64, who: &Who, draft: &OrgDraft) -> Resul
             .to_owned(),
     )
     .await?;
+    crate::version::bump(&mut tx, crate::version::DIRECTORY, now).await?;
     audit::append(
         &mut tx,
         now,
@@ -250,6 +251,7 @@ pub async fn update_org(
     .await
     .map_err(|e| e.unique_as_field("name", "name", "已有同名组织"))?;
     let after = serde_json::json!({"name": draft.name, "short_name": draft.short_name, "level": draft.level.code(), "active": active});
+    crate::version::bump(&mut tx, crate::version::DIRECTORY, now).await?;
     audit::append(
         &mut tx,
         now,

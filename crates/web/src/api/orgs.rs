@@ -153,7 +153,6 @@ async fn input_of(state: &AppState, org: &Org) -> Result<OrgInput, WebError> {
 }
 
 async fn reread(state: &AppState, id: OrgId) -> ApiResult<Json<OrgOut>> {
-    state.structure_changed().await;
     Ok(Json(OrgOut::from(
         store::org::get_org(&state.db, id).await?,
     )))

@@ -24,7 +24,7 @@ pub const PER_PAGE: i64 = 20;
 struct ListPage {
     shell: Shell,
     f: FilterQuery,
-    rows: Vec<MemberRow>,
+    page: std::sync::Arc<store::Page<MemberRow>>,
     pager: Pager,
     orgs: Vec<Org>,
     sectors: Vec<String>,
@@ -44,14 +44,16 @@ pub async fn page(
 ) -> WebResult<Response> {
     user.may(Action::ViewMembers, Target::None)?;
     let scope = &user.live.account.org_path;
-    let page = store::member::list(&state.db, scope, &f.filter(), f.page(), PER_PAGE).await?;
+    let page = state
+        .member_page(scope, &f.filter(), f.page(), PER_PAGE)
+        .await?;
     let options = state.filter_options(scope).await?;
     let pager = Pager::new(&page, &f.pairs());
     let export_href = format!("/members/export.xlsx?{}", pager.base);
     render(ListPage {
         shell: Shell::new(&user, "委员管理", "/members").notice(notice),
-        rows: page.rows,
         pager,
+        page,
         orgs: options.orgs.clone(),
         sectors: options.sectors.clone(),
         committees: options.committees.clone(),

@@ -189,13 +189,10 @@ pub async fn create(
         Err(e) => Err(StoreError::Invalid(e)),
     };
     match result {
-        Ok(_) => {
-            state.structure_changed().await;
-            Ok(done(
-                &format!("/structure/{}?org_id={}", kind.slug(), org.id),
-                "created",
-            ))
-        }
+        Ok(_) => Ok(done(
+            &format!("/structure/{}?org_id={}", kind.slug(), org.id),
+            "created",
+        )),
         Err(StoreError::Invalid(errors)) => {
             render_invalid(form_page(&user, kind, org, values, errors, None))
         }
@@ -267,13 +264,10 @@ pub async fn update(
         Err(e) => Err(StoreError::Invalid(e)),
     };
     match result {
-        Ok(()) => {
-            state.structure_changed().await;
-            Ok(done(
-                &format!("/structure/{}?org_id={}", kind.slug(), org.id),
-                "saved",
-            ))
-        }
+        Ok(()) => Ok(done(
+            &format!("/structure/{}?org_id={}", kind.slug(), org.id),
+            "saved",
+        )),
         Err(StoreError::Invalid(errors)) => {
             render_invalid(form_page(&user, kind, org, values, errors, Some(id)))
         }

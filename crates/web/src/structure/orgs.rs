@@ -130,10 +130,7 @@ pub async fn create(
         Err(e) => Err(StoreError::Invalid(e)),
     };
     match result {
-        Ok(_) => {
-            state.structure_changed().await;
-            Ok(done("/structure", "created"))
-        }
+        Ok(_) => Ok(done("/structure", "created")),
         Err(StoreError::Invalid(errors)) => {
             render_invalid(form(&state, &user, input, errors, None).await?)
         }
@@ -198,10 +195,7 @@ pub async fn update(
         Err(e) => Err(StoreError::Invalid(e)),
     };
     match result {
-        Ok(()) => {
-            state.structure_changed().await;
-            Ok(done("/structure", "saved"))
-        }
+        Ok(()) => Ok(done("/structure", "saved")),
         Err(StoreError::Invalid(errors)) => {
             render_invalid(form(&state, &user, input, errors, Some((org.id, active))).await?)
         }

@@ -135,6 +135,18 @@ impl TestApp {
         b
     }
 
+    /// A second app server on the same database, as behind a load balancer.
+    pub async fn another_server(&self) -> (String, tokio::task::JoinHandle<()>) {
+        let config = Config {
+            listen: "127.0.0.1:0".into(),
+            ..self.state.config.clone()
+        };
+        let app = App::build(config, Arc::new(self.clock.clone()))
+            .await
+            .expect("second server");
+        (format!("http://{}", app.addr), app.spawn())
+    }
+
     pub async fn audit_actions(&self) -> Vec<String> {
         let page = store::audit::list(&self.state.db, &store::audit::Filter::default(), 1, 10_000)
             .await

@@ -303,3 +303,40 @@ async fn exports_are_xlsx_and_audited() {
     assert_eq!(&bytes[..2], b"PK", "an xlsx is a zip");
     assert!(app.audit_actions().await.contains(&"export".to_string()));
 }
+
+#[tokio::test]
+async fn a_change_on_one_server_shows_at_once_on_another() {
+    let app = spawn_app().await;
+    let a = app.login("shiganbu").await;
+    let (other, _server) = app.another_server().await;
+    let mut b = app.login("shiganbu").await;
+    b.base = other;
+    b.refresh_csrf().await;
+    let (_, before) = a.text("/members?q=欧阳").await;
+    assert!(before.contains("没有符合条件的委员"), "cached empty result");
+    let r = b
+        .post(
+            "/members",
+            &[
+                ("org_id", "1"),
+                ("name", "欧阳明"),
+                ("gender", "male"),
+                ("party", "cpc"),
+                ("sector_id", "1"),
+                ("post", "member"),
+                ("work_unit", "重庆大学"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, after) = a.text("/members?q=欧阳").await;
+    assert!(
+        after.contains(">欧阳明<"),
+        "the first server sees the second server's write"
+    );
+    // Sessions too are shared: the session opened on A works on B.
+    let mut a_on_b = app.browser();
+    a_on_b.client = a.client.clone();
+    a_on_b.base = b.base.clone();
+    assert_eq!(a_on_b.get("/members").await.status(), StatusCode::OK);
+}

@@ -182,7 +182,6 @@ async fn reread(
     kind: CatalogKind,
     id: i64,
 ) -> ApiResult<Json<CatalogOut>> {
-    state.structure_changed().await;
     Ok(Json(CatalogOut::new(
         kind,
         fetch(state, caller, kind, id).await?,

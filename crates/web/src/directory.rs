@@ -1,0 +1,87 @@
+//! A per-server cache of what the member list shows: pages of members and
+//! the filter menus. Each entry remembers the data version it was read at
+//! (`store::version::DIRECTORY`); a write on any server bumps the version,
+//! so the next request everywhere reads fresh data. Checking costs one
+//! primary-key read instead of a count and a join over thousands of rows.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use domain::org::OrgPath;
+use store::member::{MemberFilter, MemberRow};
+use store::org::Org;
+use store::{Db, Page, StoreError};
+use tokio::sync::RwLock;
+
+/// The choices of the member list's filter menus for one organisation scope.
+pub struct FilterOptions {
+    pub orgs: Vec<Org>,
+    pub sectors: Vec<String>,
+    pub committees: Vec<String>,
+}
+
+/// Entries kept before the cache starts again; bounded memory.
+const MAX_ENTRIES: usize = 4096;
+
+#[derive(Default)]
+pub struct DirectoryCache {
+    pages: RwLock<HashMap<String, (i64, Arc<Page<MemberRow>>)>>,
+    options: RwLock<HashMap<String, (i64, Arc<FilterOptions>)>>,
+}
+
+async fn cached<T>(
+    map: &RwLock<HashMap<String, (i64, Arc<T>)>>,
+    key: String,
+    version: i64,
+    load: impl std::future::Future<Output = Result<T, StoreError>>,
+) -> Result<Arc<T>, StoreError> {
+    if let Some((v, value)) = map.read().await.get(&key) {
+        if *v == version {
+            return Ok(value.clone());
+        }
+    }
+    let fresh = Arc::new(load.await?);
+    let mut map = map.write().await;
+    if map.len() >= MAX_ENTRIES {
+        map.clear();
+    }
+    map.insert(key, (version, fresh.clone()));
+    Ok(fresh)
+}
+
+impl DirectoryCache {
+    pub async fn member_page(
+        &self,
+        db: &Db,
+        scope: &OrgPath,
+        filter: &MemberFilter,
+        page: i64,
+        per_page: i64,
+    ) -> Result<Arc<Page<MemberRow>>, StoreError> {
+        let version = store::version::current(db, store::version::DIRECTORY).await?;
+        let key = format!("{}|{filter:?}|{page}|{per_page}", scope.as_str());
+        cached(
+            &self.pages,
+            key,
+            version,
+            store::member::list(db, scope, filter, page, per_page),
+        )
+        .await
+    }
+
+    pub async fn filter_options(
+        &self,
+        db: &Db,
+        scope: &OrgPath,
+    ) -> Result<Arc<FilterOptions>, StoreError> {
+        let version = store::version::current(db, store::version::DIRECTORY).await?;
+        let load = async {
+            Ok(FilterOptions {
+                orgs: store::org::list_orgs(db, scope).await?,
+                sectors: store::member::names_in_scope(db, scope, "sectors").await?,
+                committees: store::member::names_in_scope(db, scope, "committees").await?,
+            })
+        };
+        cached(&self.options, scope.as_str().to_string(), version, load).await
+    }
+}

@@ -35,6 +35,9 @@ pub struct Live {
     pub csrf_token: String,
     pub last_seen_at: i64,
     pub account: Account,
+    /// The directory's data version as this request began (see
+    /// `crate::version`), read in the same query to save a round trip.
+    pub directory_version: i64,
 }
 
 /// Starts a session and returns the cookie token.
@@ -79,7 +82,8 @@ pub async fn start(
     Ok((token, id))
 }
 
-/// Finds the live session for a cookie token, in one query with its account.
+/// Finds the live session for a cookie token, in one query with its account
+/// and the current directory version.
 pub async fn find(db: &Db, token: &str) -> Result<Option<Live>> {
     let s = Sessions::Table;
     let q = select_accounts()
@@ -91,6 +95,10 @@ pub async fn find(db: &Db, token: &str) -> Result<Option<Live>> {
         .expr_as(
             Expr::col((s, Sessions::LastSeenAt)),
             Alias::new("last_seen_at"),
+        )
+        .expr_as(
+            Expr::cust("(SELECT version FROM data_versions WHERE name = 'directory')"),
+            Alias::new("directory_version"),
         )
         .inner_join(
             s,
@@ -107,6 +115,7 @@ pub async fn find(db: &Db, token: &str) -> Result<Option<Live>> {
         csrf_token: get(&r, "csrf_token")?,
         last_seen_at: get(&r, "last_seen_at")?,
         account: account_from(&r)?,
+        directory_version: get(&r, "directory_version")?,
     }))
 }
 

@@ -50,15 +50,16 @@ async fn cached<T>(
 }
 
 impl DirectoryCache {
+    /// `version` is the directory version read with the request's session.
     pub async fn member_page(
         &self,
         db: &Db,
+        version: i64,
         scope: &OrgPath,
         filter: &MemberFilter,
         page: i64,
         per_page: i64,
     ) -> Result<Arc<Page<MemberRow>>, StoreError> {
-        let version = store::version::current(db, store::version::DIRECTORY).await?;
         let key = format!("{}|{filter:?}|{page}|{per_page}", scope.as_str());
         cached(
             &self.pages,
@@ -72,9 +73,9 @@ impl DirectoryCache {
     pub async fn filter_options(
         &self,
         db: &Db,
+        version: i64,
         scope: &OrgPath,
     ) -> Result<Arc<FilterOptions>, StoreError> {
-        let version = store::version::current(db, store::version::DIRECTORY).await?;
         let load = async {
             Ok(FilterOptions {
                 orgs: store::org::list_orgs(db, scope).await?,

@@ -3,11 +3,11 @@
 
 use std::sync::Arc;
 
-use domain::org::OrgPath;
 use domain::security::SecurityPolicy;
 use store::{Clock, Db, FieldCipher};
 use tokio::sync::RwLock;
 
+use crate::auth::User;
 use crate::config::Config;
 use crate::directory::{DirectoryCache, FilterOptions};
 use store::member::{MemberFilter, MemberRow};
@@ -70,23 +70,36 @@ impl AppState {
         Ok(fresh)
     }
 
+    /// The member list's filter menus for the user's scope.
     pub async fn filter_options(
         &self,
-        scope: &OrgPath,
+        user: &User,
     ) -> Result<Arc<FilterOptions>, store::StoreError> {
-        self.directory.filter_options(&self.db, scope).await
+        let live = &user.live;
+        self.directory
+            .filter_options(&self.db, live.directory_version, &live.account.org_path)
+            .await
     }
 
-    /// A page of the member list, from the cache when nothing changed since.
+    /// A page of the member list in the user's scope, from the cache when
+    /// nothing changed since.
     pub async fn member_page(
         &self,
-        scope: &OrgPath,
+        user: &User,
         filter: &MemberFilter,
         page: i64,
         per_page: i64,
     ) -> Result<Arc<Page<MemberRow>>, store::StoreError> {
+        let live = &user.live;
         self.directory
-            .member_page(&self.db, scope, filter, page, per_page)
+            .member_page(
+                &self.db,
+                live.directory_version,
+                &live.account.org_path,
+                filter,
+                page,
+                per_page,
+            )
             .await
     }
 

@@ -107,7 +107,7 @@ async fn form_page(
         editing,
         input,
         errors,
-        orgs: state.filter_options(scope).await?.orgs.clone(),
+        orgs: state.filter_options(user).await?.orgs.clone(),
         org,
         sectors,
         committees,

@@ -43,11 +43,7 @@ async fn page_for(
 ) -> WebResult<ImportPage> {
     Ok(ImportPage {
         shell: Shell::new(user, "批量导入委员", "/members"),
-        orgs: state
-            .filter_options(&user.live.account.org_path)
-            .await?
-            .orgs
-            .clone(),
+        orgs: state.filter_options(user).await?.orgs.clone(),
         default_org,
         file_error,
         max_mb: state.config.max_upload_mb,

@@ -43,11 +43,10 @@ pub async fn page(
     Query(f): Query<FilterQuery>,
 ) -> WebResult<Response> {
     user.may(Action::ViewMembers, Target::None)?;
-    let scope = &user.live.account.org_path;
     let page = state
-        .member_page(scope, &f.filter(), f.page(), PER_PAGE)
+        .member_page(&user, &f.filter(), f.page(), PER_PAGE)
         .await?;
-    let options = state.filter_options(scope).await?;
+    let options = state.filter_options(&user).await?;
     let pager = Pager::new(&page, &f.pairs());
     let export_href = format!("/members/export.xlsx?{}", pager.base);
     render(ListPage {

@@ -72,11 +72,7 @@ pub async fn list(
         kind,
         fields: kind.fields(),
         items,
-        orgs: state
-            .filter_options(&user.live.account.org_path)
-            .await?
-            .orgs
-            .clone(),
+        orgs: state.filter_options(&user).await?.orgs.clone(),
         can_edit: user
             .may(Action::EditStructure, Target::InOrg(&org.path))
             .is_ok(),

@@ -27,14 +27,15 @@ const MAX_ENTRIES: usize = 4096;
 pub struct DirectoryCache {
     pages: RwLock<HashMap<String, (i64, Arc<Page<MemberRow>>)>>,
     options: RwLock<HashMap<String, (i64, Arc<FilterOptions>)>>,
+    fragments: RwLock<HashMap<String, (i64, Arc<String>)>>,
 }
 
-async fn cached<T>(
+async fn cached<T, E>(
     map: &RwLock<HashMap<String, (i64, Arc<T>)>>,
     key: String,
     version: i64,
-    load: impl std::future::Future<Output = Result<T, StoreError>>,
-) -> Result<Arc<T>, StoreError> {
+    load: impl std::future::Future<Output = Result<T, E>>,
+) -> Result<Arc<T>, E> {
     if let Some((v, value)) = map.read().await.get(&key) {
         if *v == version {
             return Ok(value.clone());
@@ -84,5 +85,16 @@ impl DirectoryCache {
             })
         };
         cached(&self.options, scope.as_str().to_string(), version, load).await
+    }
+
+    /// Rendered HTML that depends only on directory data and on `key`
+    /// (which must name everything else it depends on, such as the role).
+    pub async fn fragment<E>(
+        &self,
+        version: i64,
+        key: String,
+        render: impl std::future::Future<Output = Result<String, E>>,
+    ) -> Result<Arc<String>, E> {
+        cached(&self.fragments, key, version, render).await
     }
 }

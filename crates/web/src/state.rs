@@ -103,6 +103,18 @@ impl AppState {
             .await
     }
 
+    /// Rendered HTML cached until the directory changes; see `DirectoryCache::fragment`.
+    pub async fn fragment<E>(
+        &self,
+        user: &User,
+        key: String,
+        render: impl std::future::Future<Output = Result<String, E>>,
+    ) -> Result<Arc<String>, E> {
+        self.directory
+            .fragment(user.live.directory_version, key, render)
+            .await
+    }
+
     /// Forgets the cached policy after this server changed it.
     pub async fn policy_changed(&self) {
         *self.policy.write().await = None;

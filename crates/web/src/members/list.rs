@@ -6,9 +6,11 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use domain::member::{Party, Post};
 use domain::permission::{Action, Target};
+use std::sync::Arc;
 use store::audit::{self, Event};
 use store::member::MemberRow;
-use store::org::Org;
+
+use crate::directory::FilterOptions;
 
 use super::FilterQuery;
 use crate::auth::User;
@@ -19,16 +21,16 @@ use crate::view::{attachment, render, Pager};
 
 pub const PER_PAGE: i64 = 20;
 
+/// The list body: filters, table and pager. It depends only on directory
+/// data, the filters and what the role may do, so it is rendered once per
+/// data version and reused.
 #[derive(Template)]
-#[template(path = "members/list.html")]
-struct ListPage {
-    shell: Shell,
+#[template(path = "members/list_body.html")]
+struct ListBody {
     f: FilterQuery,
-    page: std::sync::Arc<store::Page<MemberRow>>,
+    page: Arc<store::Page<MemberRow>>,
     pager: Pager,
-    orgs: Vec<Org>,
-    sectors: Vec<String>,
-    committees: Vec<String>,
+    options: Arc<FilterOptions>,
     parties: &'static [Party],
     posts: &'static [Post],
     can_edit: bool,
@@ -36,36 +38,7 @@ struct ListPage {
     export_href: String,
 }
 
-pub async fn page(
-    State(state): State<AppState>,
-    user: User,
-    notice: Notice,
-    Query(f): Query<FilterQuery>,
-) -> WebResult<Response> {
-    user.may(Action::ViewMembers, Target::None)?;
-    let page = state
-        .member_page(&user, &f.filter(), f.page(), PER_PAGE)
-        .await?;
-    let options = state.filter_options(&user).await?;
-    let pager = Pager::new(&page, &f.pairs());
-    let export_href = format!("/members/export.xlsx?{}", pager.base);
-    render(ListPage {
-        shell: Shell::new(&user, "委员管理", "/members").notice(notice),
-        pager,
-        page,
-        orgs: options.orgs.clone(),
-        sectors: options.sectors.clone(),
-        committees: options.committees.clone(),
-        parties: Party::ALL,
-        posts: Post::ALL,
-        can_edit: user.can(Action::EditMembers),
-        can_export: user.can(Action::ExportMembers),
-        export_href,
-        f,
-    })
-}
-
-impl ListPage {
+impl ListBody {
     /// Whether any filter beyond the name is set (the filter box then opens).
     fn filtered(&self) -> bool {
         let f = &self.f;
@@ -80,6 +53,58 @@ impl ListPage {
         .iter()
         .any(|v| !v.is_empty())
     }
+}
+
+#[derive(Template)]
+#[template(path = "members/list.html")]
+struct ListPage {
+    shell: Shell,
+    body: Arc<String>,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    user: User,
+    notice: Notice,
+    Query(f): Query<FilterQuery>,
+) -> WebResult<Response> {
+    user.may(Action::ViewMembers, Target::None)?;
+    let (can_edit, can_export) = (
+        user.can(Action::EditMembers),
+        user.can(Action::ExportMembers),
+    );
+    let filter = f.filter();
+    let key = format!(
+        "members|{}|{filter:?}|{}|{can_edit}|{can_export}",
+        user.live.account.org_path.as_str(),
+        f.page()
+    );
+    let body = state
+        .fragment(&user, key, async {
+            let page = state
+                .member_page(&user, &filter, f.page(), PER_PAGE)
+                .await?;
+            let pager = Pager::new(&page, &f.pairs());
+            let export_href = format!("/members/export.xlsx?{}", pager.base);
+            let options = state.filter_options(&user).await?;
+            let body = ListBody {
+                f: f.clone(),
+                page,
+                pager,
+                options,
+                parties: Party::ALL,
+                posts: Post::ALL,
+                can_edit,
+                can_export,
+                export_href,
+            };
+            Ok::<_, WebError>(body.render()?)
+        })
+        .await?;
+    render(ListPage {
+        shell: Shell::new(&user, "委员管理", "/members").notice(notice),
+        body,
+    })
 }
 
 /// Writes the filtered list to a temporary file in batches, then streams it:

@@ -93,8 +93,10 @@ fn data_versions() -> Vec<Step> {
     ]
 }
 
-/// Applies every migration not yet applied, each in its own transaction.
-/// Returns the versions applied.
+/// Applies every migration not yet applied, in one transaction, and returns
+/// the versions applied. App servers starting together on one PostgreSQL
+/// database queue on an advisory lock, so exactly one of them migrates;
+/// on SQLite the IMMEDIATE transaction already excludes other writers.
 pub async fn run(db: &Db, now: i64) -> Result<Vec<i64>> {
     let ledger = Table::create()
         .table(SchemaMigrations::Table)
@@ -112,8 +114,13 @@ pub async fn run(db: &Db, now: i64) -> Result<Vec<i64>> {
                 .not_null(),
         )
         .to_owned();
-    db.raw(&Step::Table(ledger).render(db.backend())).await?;
-    let applied: Vec<i64> = db
+    let mut tx = db.write().await?;
+    if db.backend() == crate::db::Backend::Postgres {
+        // Not a data query: the one statement that exists only on PostgreSQL.
+        tx.raw("SELECT pg_advisory_xact_lock(7355608)").await?;
+    }
+    tx.raw(&Step::Table(ledger).render(db.backend())).await?;
+    let applied: Vec<i64> = tx
         .all(
             &Query::select()
                 .column(SchemaMigrations::Version)
@@ -126,7 +133,6 @@ pub async fn run(db: &Db, now: i64) -> Result<Vec<i64>> {
         .collect::<Result<_>>()?;
     let mut done = Vec::new();
     for m in MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)) {
-        let mut tx = db.write().await?;
         for step in (m.steps)() {
             tx.raw(&step.render(db.backend())).await?;
         }
@@ -142,10 +148,10 @@ pub async fn run(db: &Db, now: i64) -> Result<Vec<i64>> {
                 .to_owned(),
         )
         .await?;
-        tx.commit().await?;
         tracing::info!(version = m.version, "migration applied");
         done.push(m.version);
     }
+    tx.commit().await?;
     Ok(done)
 }
 

@@ -35,7 +35,14 @@ pub(super) fn demo_member(
     term: i64,
     place: &str,
 ) -> MemberDraft {
-    let sector_index = rng.below(sectors.len());
+    // The chair and the secretary-general sit for 中国共产党, as in practice.
+    let sector_index = match n {
+        0 | 5 => {
+            rng.below(sectors.len());
+            0
+        }
+        _ => rng.below(sectors.len()),
+    };
     // The party sectors (中国共产党 and the eight parties) hold their own members.
     let party = match sector_index {
         0..=8 => PARTY_BY_SECTOR[sector_index],
@@ -68,11 +75,11 @@ pub(super) fn demo_member(
         day,
     )
     .ok();
-    let sequence = (serial % 1000) / 2 * 2 + u32::from(gender == Gender::Male);
-    let id17 = format!(
-        "{region:06}{year:04}{month:02}{day:02}{:03}",
-        sequence % 1000
-    );
+    // Unique within an organisation: the sequence (odd for men) comes from
+    // the member's index, and every 500 members move to the next county code.
+    let sequence = (n as u32 % 500) * 2 + u32::from(gender == Gender::Male);
+    let county = region + n as u32 / 500;
+    let id17 = format!("{county:06}{year:04}{month:02}{day:02}{sequence:03}");
     let id_number = IdNumber::parse(&format!("{id17}{}", check_digit(&id17))).ok();
     let phone = Phone::parse(&format!(
         "1{}{:09}",

@@ -170,3 +170,53 @@ async fn a_missing_unknown_or_revoked_token_is_401() {
         assert_problem(status, &content_type, &problem, StatusCode::UNAUTHORIZED);
     }
 }
+
+/// Every read route of the API under every role's token (city scope):
+/// allowed roles get 200, the others 403 problem+json.
+#[tokio::test]
+async fn the_api_permission_matrix() {
+    use Role::*;
+    let app = spawn_app().await;
+    let staff = app.token(Staff, app.city.id).await;
+    let member_id = app.first_member_of(&app.city, &staff).await["id"].clone();
+    let (_, _, sectors) = app.get("/sectors", &staff).await;
+    let sector_id = sectors["items"][0]["id"].clone();
+    let structure_readers: &[Role] = &[Staff, Leader, SysAdmin];
+    let routes: Vec<(String, &[Role])> = vec![
+        ("/members".into(), &[Staff, Leader]),
+        (format!("/members/{member_id}"), &[Staff, Leader]),
+        ("/orgs".into(), structure_readers),
+        (format!("/orgs/{}", app.city.id), structure_readers),
+        ("/sectors".into(), structure_readers),
+        (format!("/sectors/{sector_id}"), structure_readers),
+        ("/committees".into(), structure_readers),
+        ("/terms".into(), structure_readers),
+        ("/units".into(), structure_readers),
+        ("/users".into(), &[SysAdmin]),
+        ("/users/1".into(), &[SysAdmin]),
+    ];
+    let mut failures = Vec::new();
+    for role in Role::ALL {
+        let token = app.token(role, app.city.id).await;
+        for (path, allowed) in &routes {
+            let (status, content_type, _) = app.get(path, &token).await;
+            let expected = if allowed.contains(&role) {
+                StatusCode::OK
+            } else {
+                StatusCode::FORBIDDEN
+            };
+            let problem_ok =
+                status == StatusCode::OK || content_type.starts_with("application/problem+json");
+            if status != expected || !problem_ok {
+                failures.push(format!(
+                    "{role:?} GET {path} -> {status} (expected {expected})"
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "API permission matrix failures:\n{}",
+        failures.join("\n")
+    );
+}

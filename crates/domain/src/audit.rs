@@ -7,6 +7,42 @@ use sm3::{Digest, Sm3};
 /// The hash before the first entry.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
+/// What each recorded action is called on screen. Unknown codes show as they are.
+pub fn action_label(code: &str) -> &str {
+    match code {
+        "login" => "登录",
+        "logout" => "退出或会话结束",
+        "login.failed" => "登录失败",
+        "account.locked" => "账号锁定",
+        "account.create" => "创建账号",
+        "account.update" => "修改账号",
+        "account.change_password" => "修改本人密码",
+        "account.reset_password" => "重置密码",
+        "account.unlock" => "解锁账号",
+        "account.disable" => "停用账号",
+        "account.enable" => "启用账号",
+        "account.elder_mode" => "切换适老化模式",
+        "permission.role" => "变更角色",
+        "permission.policy" => "修改安全策略",
+        "permission.token_issue" => "签发接口令牌",
+        "permission.token_revoke" => "吊销接口令牌",
+        "member.create" => "新增委员",
+        "member.update" => "修改委员",
+        "member.activate" => "恢复委员",
+        "member.deactivate" => "停用委员",
+        "member.contact" => "委员修改联系方式",
+        "member.view_personal" => "查看个人信息明文",
+        "member.import" => "导入委员",
+        "export" => "导出",
+        "org.create" => "新增组织",
+        "org.update" => "修改组织",
+        "catalog.create" => "新增界别/专委会/届次/承办单位",
+        "catalog.update" => "修改界别/专委会/届次/承办单位",
+        "demo.load" => "载入演示数据",
+        other => other,
+    }
+}
+
 /// The fields of an audit entry that the chain protects.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AuditContent {

@@ -81,6 +81,10 @@ struct ListPage {
 }
 
 impl ListPage {
+    fn label<'a>(&self, code: &'a str) -> &'a str {
+        domain::audit::action_label(code)
+    }
+
     fn when(&self, ts: &i64) -> String {
         when(Some(*ts))
     }
@@ -136,7 +140,7 @@ async fn export(
             when(Some(e.at)),
             e.actor_login,
             e.ip,
-            e.action,
+            domain::audit::action_label(&e.action).to_string(),
             e.target_type,
             e.target_id,
             e.summary,

@@ -9,6 +9,14 @@
       event.preventDefault();
     }
   });
+  // The header's back arrow goes back in history; without script it goes home.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-back]");
+    if (link && window.history.length > 1) {
+      event.preventDefault();
+      window.history.back();
+    }
+  });
   // Filter selects submit their form when changed: <select data-autosubmit>.
   document.addEventListener("change", function (event) {
     var el = event.target;

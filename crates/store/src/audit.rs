@@ -94,25 +94,16 @@ pub async fn append(tx: &mut Tx, at: i64, who: &Who, event: Event) -> Result<i64
     tx.execute(
         &Query::insert()
             .into_table(AuditLog::Table)
-            .columns([
-                AuditLog::Id,
-                AuditLog::At,
+            // One call: an insert's `columns` replaces, it does not append.
+            .columns(ENTRY_COLUMNS.into_iter().chain([
                 AuditLog::ActorUserId,
-                AuditLog::ActorLogin,
-                AuditLog::Ip,
-                AuditLog::Action,
-                AuditLog::TargetType,
-                AuditLog::TargetId,
-                AuditLog::Summary,
-                AuditLog::BeforeData,
-                AuditLog::AfterData,
                 AuditLog::PrevHash,
                 AuditLog::Hash,
-            ])
+            ]))
+            // In the order of the columns above.
             .values_panic([
                 content.id.into(),
                 at.into(),
-                content.actor_user_id.into(),
                 content.actor_login.clone().into(),
                 content.ip.clone().into(),
                 content.action.clone().into(),
@@ -121,6 +112,7 @@ pub async fn append(tx: &mut Tx, at: i64, who: &Who, event: Event) -> Result<i64
                 content.summary.clone().into(),
                 content.before.clone().into(),
                 content.after.clone().into(),
+                content.actor_user_id.into(),
                 prev_hash.into(),
                 hash.clone().into(),
             ])
@@ -217,18 +209,7 @@ pub async fn list(db: &Db, filter: &Filter, page: i64, per_page: i64) -> Result<
     let rows = db
         .all(
             &filtered(filter)
-                .columns([
-                    AuditLog::Id,
-                    AuditLog::At,
-                    AuditLog::ActorLogin,
-                    AuditLog::Ip,
-                    AuditLog::Action,
-                    AuditLog::TargetType,
-                    AuditLog::TargetId,
-                    AuditLog::Summary,
-                    AuditLog::BeforeData,
-                    AuditLog::AfterData,
-                ])
+                .columns(ENTRY_COLUMNS)
                 .order_by(AuditLog::Id, Order::Desc)
                 .limit(per_page as u64)
                 .offset(((page - 1).max(0) * per_page) as u64)
@@ -243,6 +224,20 @@ pub async fn list(db: &Db, filter: &Filter, page: i64, per_page: i64) -> Result<
         per_page,
     })
 }
+
+/// The columns an entry shows; the chain check adds the hashes and the actor id.
+const ENTRY_COLUMNS: [AuditLog; 10] = [
+    AuditLog::Id,
+    AuditLog::At,
+    AuditLog::ActorLogin,
+    AuditLog::Ip,
+    AuditLog::Action,
+    AuditLog::TargetType,
+    AuditLog::TargetId,
+    AuditLog::Summary,
+    AuditLog::BeforeData,
+    AuditLog::AfterData,
+];
 
 fn entry_from(r: &AnyRow) -> Result<Entry> {
     Ok(Entry {
@@ -288,21 +283,8 @@ pub async fn verify(db: &Db) -> Result<ChainVerifier> {
             .all(
                 &Query::select()
                     .from(AuditLog::Table)
-                    .columns([
-                        AuditLog::Id,
-                        AuditLog::At,
-                        AuditLog::ActorUserId,
-                        AuditLog::ActorLogin,
-                        AuditLog::Ip,
-                        AuditLog::Action,
-                        AuditLog::TargetType,
-                        AuditLog::TargetId,
-                        AuditLog::Summary,
-                        AuditLog::BeforeData,
-                        AuditLog::AfterData,
-                        AuditLog::PrevHash,
-                        AuditLog::Hash,
-                    ])
+                    .columns(ENTRY_COLUMNS)
+                    .columns([AuditLog::ActorUserId, AuditLog::PrevHash, AuditLog::Hash])
                     .and_where(Expr::col(AuditLog::Id).gt(after))
                     .order_by(AuditLog::Id, Order::Asc)
                     .limit(1000)
@@ -358,18 +340,7 @@ pub async fn for_target(
     let rows = db
         .all(
             &Query::select()
-                .columns([
-                    AuditLog::Id,
-                    AuditLog::At,
-                    AuditLog::ActorLogin,
-                    AuditLog::Ip,
-                    AuditLog::Action,
-                    AuditLog::TargetType,
-                    AuditLog::TargetId,
-                    AuditLog::Summary,
-                    AuditLog::BeforeData,
-                    AuditLog::AfterData,
-                ])
+                .columns(ENTRY_COLUMNS)
                 .from(AuditLog::Table)
                 .and_where(Expr::col(AuditLog::TargetType).eq(target_type))
                 .and_where(Expr::col(AuditLog::TargetId).eq(target_id))

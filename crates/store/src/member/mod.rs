@@ -67,3 +67,28 @@ pub struct Member {
     pub party_code: String,
     pub post_code: String,
 }
+
+impl Member {
+    /// The stored record as form input, for editing. Phone and ID number
+    /// stay empty: an empty value keeps what is stored.
+    pub fn as_input(&self) -> domain::member::MemberInput {
+        domain::member::MemberInput {
+            name: self.row.name.clone(),
+            gender: self.gender_code.clone(),
+            ethnicity: self.ethnicity.clone(),
+            birth_date: self.birth_date.clone(),
+            party: self.party_code.clone(),
+            org_id: self.org_id.to_string(),
+            sector_id: self.sector_id.to_string(),
+            committee_id: self.committee_id.map(|c| c.to_string()).unwrap_or_default(),
+            term_id: self.term_id.map(|t| t.to_string()).unwrap_or_default(),
+            post: self.post_code.clone(),
+            work_unit: self.row.work_unit.clone(),
+            job_title: self.row.job_title.clone(),
+            phone: String::new(),
+            id_number: String::new(),
+            email: self.email.clone(),
+            address: self.address.clone(),
+        }
+    }
+}

@@ -184,24 +184,7 @@ pub async fn edit_page(
     let m = store::member::get_member(&state.db, &user.live.account.org_path, MemberId(id)).await?;
     user.may(Action::EditMembers, Target::Member(&m.org_path, m.row.id))?;
     let org = store::org::get_org(&state.db, m.org_id).await?;
-    let input = MemberInput {
-        name: m.row.name.clone(),
-        gender: m.gender_code.clone(),
-        ethnicity: m.ethnicity.clone(),
-        birth_date: m.birth_date.clone(),
-        party: m.party_code.clone(),
-        org_id: m.org_id.to_string(),
-        sector_id: m.sector_id.to_string(),
-        committee_id: m.committee_id.map(|c| c.to_string()).unwrap_or_default(),
-        term_id: m.term_id.map(|t| t.to_string()).unwrap_or_default(),
-        post: m.post_code.clone(),
-        work_unit: m.row.work_unit.clone(),
-        job_title: m.row.job_title.clone(),
-        phone: String::new(),
-        id_number: String::new(),
-        email: m.email.clone(),
-        address: m.address.clone(),
-    };
+    let input = m.as_input();
     let masks = Masks {
         phone: m.row.phone_masked.clone(),
         id: m.id_masked.clone(),

@@ -235,22 +235,5 @@ impl MemberBody {
 
 /// The stored record as input, for PATCH. Phone and ID stay empty: empty keeps them.
 pub(super) fn input_of(m: &Member) -> MemberInput {
-    MemberInput {
-        name: m.row.name.clone(),
-        gender: m.gender_code.clone(),
-        ethnicity: m.ethnicity.clone(),
-        birth_date: m.birth_date.clone(),
-        party: m.party_code.clone(),
-        org_id: m.org_id.to_string(),
-        sector_id: m.sector_id.to_string(),
-        committee_id: m.committee_id.map(|c| c.to_string()).unwrap_or_default(),
-        term_id: m.term_id.map(|t| t.to_string()).unwrap_or_default(),
-        post: m.post_code.clone(),
-        work_unit: m.row.work_unit.clone(),
-        job_title: m.row.job_title.clone(),
-        phone: String::new(),
-        id_number: String::new(),
-        email: m.email.clone(),
-        address: m.address.clone(),
-    }
+    m.as_input()
 }

@@ -23,15 +23,18 @@ pub struct FilterOptions {
 /// Entries kept before the cache starts again; bounded memory.
 const MAX_ENTRIES: usize = 4096;
 
+/// Cached values by key, each with the data version it was read at.
+type Versioned<T> = RwLock<HashMap<String, (i64, Arc<T>)>>;
+
 #[derive(Default)]
 pub struct DirectoryCache {
-    pages: RwLock<HashMap<String, (i64, Arc<Page<MemberRow>>)>>,
-    options: RwLock<HashMap<String, (i64, Arc<FilterOptions>)>>,
-    fragments: RwLock<HashMap<String, (i64, Arc<String>)>>,
+    pages: Versioned<Page<MemberRow>>,
+    options: Versioned<FilterOptions>,
+    fragments: Versioned<String>,
 }
 
 async fn cached<T, E>(
-    map: &RwLock<HashMap<String, (i64, Arc<T>)>>,
+    map: &Versioned<T>,
     key: String,
     version: i64,
     load: impl std::future::Future<Output = Result<T, E>>,

@@ -9,7 +9,7 @@ use sqlx::any::AnyRow;
 
 use crate::db::{get, Db, Tx};
 use crate::error::Result;
-use crate::schema::{AuditHead, AuditLog};
+use crate::schema::{AuditHead, AuditLog, Orgs, Users};
 use crate::Page;
 
 /// Who did it and from where.
@@ -175,6 +175,10 @@ pub struct Entry {
 
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
+    /// The auditor's organisation. Below the top of the tree an auditor sees
+    /// what the accounts of their subtree did; at the top, everything,
+    /// including entries by the system, the command line and API tokens.
+    pub scope: Option<domain::org::OrgPath>,
     pub actor: Option<String>,
     pub action: Option<String>,
     pub from: Option<i64>,
@@ -183,6 +187,21 @@ pub struct Filter {
 
 fn filtered(filter: &Filter) -> SelectStatement {
     let mut q = Query::select().from(AuditLog::Table).to_owned();
+    if let Some(scope) = filter.scope.as_ref().filter(|s| s.depth() > 1) {
+        q.and_where(
+            Expr::col(AuditLog::ActorUserId).in_subquery(
+                Query::select()
+                    .column((Users::Table, Users::Id))
+                    .from(Users::Table)
+                    .inner_join(
+                        Orgs::Table,
+                        Expr::col((Orgs::Table, Orgs::Id)).equals((Users::Table, Users::OrgId)),
+                    )
+                    .and_where(crate::scope::within(scope))
+                    .to_owned(),
+            ),
+        );
+    }
     if let Some(actor) = &filter.actor {
         q.and_where(Expr::col(AuditLog::ActorLogin).eq(actor.as_str()));
     }

@@ -39,7 +39,7 @@ pub struct AuditQuery {
 
 impl AuditQuery {
     /// Dates are local (UTC+8) calendar days; `until` includes its day.
-    fn filter(&self) -> Result<Filter, String> {
+    fn filter(&self, user: &User) -> Result<Filter, String> {
         let day = |raw: &str, label: &str| -> Result<Option<i64>, String> {
             if raw.trim().is_empty() {
                 return Ok(None);
@@ -51,6 +51,7 @@ impl AuditQuery {
             ))
         };
         Ok(Filter {
+            scope: Some(user.live.account.org_path.clone()),
             actor: Some(self.actor.trim().to_string()).filter(|s| !s.is_empty()),
             action: Some(self.action.trim().to_string()).filter(|s| !s.is_empty()),
             from: day(&self.from, "开始日期")?,
@@ -96,9 +97,15 @@ async fn list(
     Query(q): Query<AuditQuery>,
 ) -> WebResult<Response> {
     user.may(Action::ReadAudit, Target::None)?;
-    let (filter, error) = match q.filter() {
+    let (filter, error) = match q.filter(&user) {
         Ok(f) => (f, None),
-        Err(e) => (Filter::default(), Some(e)),
+        Err(e) => (
+            Filter {
+                scope: Some(user.live.account.org_path.clone()),
+                ..Filter::default()
+            },
+            Some(e),
+        ),
     };
     let page = audit::list(&state.db, &filter, q.page.parse().unwrap_or(1), 30).await?;
     let pager = Pager::new(&page, &q.pairs());
@@ -120,7 +127,7 @@ async fn export(
     Query(q): Query<AuditQuery>,
 ) -> WebResult<Response> {
     user.may(Action::ReadAudit, Target::None)?;
-    let filter = q.filter().map_err(WebError::BadRequest)?;
+    let filter = q.filter(&user).map_err(WebError::BadRequest)?;
     let page = audit::list(&state.db, &filter, 1, EXPORT_LIMIT).await?;
     let headers = [
         "序号",

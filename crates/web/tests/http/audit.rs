@@ -67,3 +67,43 @@ async fn the_auditor_filters_the_log() {
     assert_eq!(status, reqwest::StatusCode::OK);
     assert!(page.contains("开始日期格式应为"));
 }
+
+#[tokio::test]
+async fn a_district_auditor_sees_only_what_the_district_did() {
+    let app = spawn_app().await;
+    // The city staff and the district staff each log in once.
+    app.login("shiganbu").await;
+    app.login("quganbu").await;
+    // 渝中区政协 gets an audit administrator of its own.
+    let district = store::org::get_org(&app.state.db, domain::OrgId(4))
+        .await
+        .unwrap();
+    let who = store::audit::Who {
+        user_id: None,
+        login: "test".into(),
+        ip: "local".into(),
+    };
+    let account = store::user::NewAccount {
+        login: "yzshenji".into(),
+        display_name: "渝中区审计管理员".into(),
+        role: domain::Role::AuditAdmin,
+        org_id: district.id,
+        member_id: None,
+        unit_id: None,
+        password: crate::common::PASSWORD.into(),
+        must_change_password: false,
+    };
+    store::user::create(&app.state.db, crate::common::START, &who, &account)
+        .await
+        .unwrap();
+    let district_auditor = app.login("yzshenji").await;
+    let (_, page) = district_auditor.text("/audit?action=login").await;
+    assert!(
+        page.contains("登录成功：quganbu"),
+        "the district's own staff"
+    );
+    assert!(!page.contains("登录成功：shiganbu"), "not the city's staff");
+    let city_auditor = app.login("shenji").await;
+    let (_, page) = city_auditor.text("/audit?action=login").await;
+    assert!(page.contains("登录成功：quganbu") && page.contains("登录成功：shiganbu"));
+}

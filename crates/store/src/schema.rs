@@ -220,3 +220,32 @@ pub enum DataVersions {
     CreatedAt,
     UpdatedAt,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub enum Jobs {
+    Table,
+    Id,
+    Kind,
+    Payload,
+    DedupeKey,
+    RunAt,
+    Attempts,
+    LockedUntil,
+    DoneAt,
+    LastError,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub enum Notifications {
+    Table,
+    Id,
+    UserId,
+    Title,
+    Body,
+    Link,
+    ReadAt,
+    CreatedAt,
+    UpdatedAt,
+}

@@ -38,6 +38,8 @@ pub struct Live {
     /// The directory's data version as this request began (see
     /// `crate::version`), read in the same query to save a round trip.
     pub directory_version: i64,
+    /// Unread notifications, for the bell in the header.
+    pub unread: i64,
 }
 
 /// Starts a session and returns the cookie token.
@@ -100,6 +102,10 @@ pub async fn find(db: &Db, token: &str) -> Result<Option<Live>> {
             Expr::cust("(SELECT version FROM data_versions WHERE name = 'directory')"),
             Alias::new("directory_version"),
         )
+        .expr_as(
+            Expr::cust("(SELECT COUNT(*) FROM notifications n WHERE n.user_id = users.id AND n.read_at IS NULL)"),
+            Alias::new("unread"),
+        )
         .inner_join(
             s,
             Expr::col((s, Sessions::UserId)).equals((Users::Table, Users::Id)),
@@ -116,6 +122,7 @@ pub async fn find(db: &Db, token: &str) -> Result<Option<Live>> {
         last_seen_at: get(&r, "last_seen_at")?,
         account: account_from(&r)?,
         directory_version: get(&r, "directory_version")?,
+        unread: get(&r, "unread")?,
     }))
 }
 

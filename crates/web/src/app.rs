@@ -17,7 +17,7 @@ use tracing::Instrument;
 
 use crate::config::Config;
 use crate::state::AppState;
-use crate::{accounts, api, audit_log, auth, home, me, members, security, structure};
+use crate::{accounts, api, audit_log, auth, home, me, members, messages, security, structure};
 
 pub struct App {
     listener: TcpListener,
@@ -53,6 +53,7 @@ impl App {
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
+        let runner = crate::jobs::spawn_runner(self.state.clone());
         match (&self.state.config.tls_cert, &self.state.config.tls_key) {
             (Some(cert), Some(key)) => {
                 // Only one provider is compiled in; installing it twice is harmless.
@@ -82,6 +83,7 @@ impl App {
                     .map_err(|e| e.to_string())?;
             }
         }
+        runner.abort();
         self.state.db.close().await;
         tracing::info!("stopped");
         Ok(())
@@ -151,6 +153,7 @@ pub fn router(state: AppState) -> Router {
         .route("/logout", post(auth::login::logout))
         .route("/elder", post(auth::login::anonymous_elder))
         .merge(home::routes())
+        .merge(messages::routes())
         .merge(me::routes())
         .merge(members::routes())
         .merge(structure::routes())

@@ -17,9 +17,7 @@ use crate::state::AppState;
 use crate::view::render;
 
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(home))
-        .route("/messages", get(messages))
+    Router::new().route("/", get(home))
 }
 
 #[derive(Template)]
@@ -72,17 +70,5 @@ async fn home(State(state): State<AppState>, user: User, notice: Notice) -> WebR
         member_count,
         district_count,
         admin_links,
-    })
-}
-
-#[derive(Template)]
-#[template(path = "messages.html")]
-struct MessagesPage {
-    shell: Shell,
-}
-
-async fn messages(user: User) -> WebResult<Response> {
-    render(MessagesPage {
-        shell: Shell::new(&user, "消息", "/messages"),
     })
 }

@@ -17,6 +17,8 @@ pub struct Shell {
     pub csrf: String,
     pub notice: Option<&'static str>,
     pub elder: bool,
+    /// Unread notifications, for the bell.
+    pub unread: i64,
 }
 
 pub struct ShellUser {
@@ -42,6 +44,7 @@ impl Shell {
             csrf: user.csrf().to_string(),
             notice: None,
             elder: account.elder_mode,
+            unread: user.live.unread,
         }
     }
 
@@ -54,6 +57,7 @@ impl Shell {
             csrf: String::new(),
             notice: None,
             elder,
+            unread: 0,
         }
     }
 
@@ -98,6 +102,7 @@ fn message(code: &str) -> Option<&'static str> {
         "policy" => "安全策略已更新",
         "revoked" => "令牌已吊销",
         "elder" => "显示模式已切换",
+        "read" => "已全部标为已读",
         _ => return None,
     })
 }

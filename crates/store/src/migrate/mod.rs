@@ -50,6 +50,12 @@ pub const MIGRATIONS: &[Migration] = &[
               servers can cache lists and know at once when another server changed them.",
         steps: data_versions,
     },
+    Migration {
+        version: 3,
+        why: "Background jobs (reminders, deadline warnings, indexing, mail) as rows \
+              enqueued in the same transaction as their cause, and in-app notifications.",
+        steps: jobs_and_notifications::steps,
+    },
 ];
 
 fn data_versions() -> Vec<Step> {
@@ -215,9 +221,10 @@ macro_rules! cols {
     ($($c:expr),*) => { vec![$(sea_query::IntoIden::into_iden($c)),*] };
 }
 
-/// Columns every table carries.
 mod foundation;
+mod jobs_and_notifications;
 
+/// Columns every table carries.
 fn stamps(t: &mut TableCreateStatement) -> &mut TableCreateStatement {
     t.col(int(Alias("created_at")))
         .col(int(Alias("updated_at")))

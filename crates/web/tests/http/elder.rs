@@ -36,3 +36,49 @@ async fn pages_stay_light() {
         "html {html} + css {css} + js {js}"
     );
 }
+
+/// A reminder enqueued for later becomes a notification when the test clock
+/// reaches it; the bell counts it and the list marks it read.
+#[tokio::test]
+async fn a_scheduled_reminder_reaches_the_bell_when_due() {
+    let app = spawn_app().await;
+    let mut tx = app.state.db.write().await.unwrap();
+    let job = store::job::NewJob {
+        kind: "notify",
+        payload: serde_json::json!({"user_id": 1, "title": "联名提案待确认", "body": "请在3日内确认", "link": "/me"}),
+        run_at: crate::common::START + 3600,
+        dedupe_key: Some("reminder:1".into()),
+    };
+    assert!(
+        store::job::enqueue(&mut tx, crate::common::START, job.clone())
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store::job::enqueue(&mut tx, crate::common::START, job)
+            .await
+            .unwrap(),
+        "deduplicated"
+    );
+    tx.commit().await.unwrap();
+    assert_eq!(
+        web::jobs::run_due(&app.state).await.unwrap(),
+        0,
+        "not due yet"
+    );
+    app.clock.advance(3600);
+    assert_eq!(web::jobs::run_due(&app.state).await.unwrap(), 1);
+    assert_eq!(
+        web::jobs::run_due(&app.state).await.unwrap(),
+        0,
+        "runs once"
+    );
+    let b = app.login("weiyuan").await;
+    let (_, home) = b.text("/").await;
+    assert!(home.contains("1条未读"), "the bell counts it");
+    let (_, list) = b.text("/messages").await;
+    assert!(list.contains("联名提案待确认") && list.contains("请在3日内确认"));
+    let r = b.post("/messages/read", &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert!(!b.text("/").await.1.contains("条未读"));
+}

@@ -16,6 +16,8 @@ pub enum CatalogKind {
     Committee,
     Term,
     Unit,
+    /// 提案类别: the proposal categories an organisation uses.
+    Category,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,11 +45,12 @@ pub struct CatalogField {
 }
 
 impl CatalogKind {
-    pub const ALL: [CatalogKind; 4] = [
+    pub const ALL: [CatalogKind; 5] = [
         CatalogKind::Sector,
         CatalogKind::Committee,
         CatalogKind::Term,
         CatalogKind::Unit,
+        CatalogKind::Category,
     ];
 
     /// The path segment and API name.
@@ -57,6 +60,7 @@ impl CatalogKind {
             CatalogKind::Committee => "committees",
             CatalogKind::Term => "terms",
             CatalogKind::Unit => "units",
+            CatalogKind::Category => "categories",
         }
     }
 
@@ -70,6 +74,7 @@ impl CatalogKind {
             CatalogKind::Committee => "专门委员会",
             CatalogKind::Term => "届次",
             CatalogKind::Unit => "承办单位",
+            CatalogKind::Category => "提案类别",
         }
     }
 
@@ -157,9 +162,24 @@ impl CatalogKind {
                     },
                 },
             ],
+            CatalogKind::Category => &[CatalogField {
+                name: "sort",
+                label: "排序",
+                kind: FieldKind::Number { min: 0, max: 9999 },
+            }],
         }
     }
 }
+
+/// The default proposal categories (DOMAIN §2); each organisation edits its own.
+pub const DEFAULT_CATEGORIES: [&str; 6] = [
+    "经济建设",
+    "政治建设",
+    "文化建设",
+    "社会建设",
+    "生态文明建设",
+    "其他",
+];
 
 /// A valid item: its name and its other fields by column name.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -249,3 +249,15 @@ pub enum Notifications {
     CreatedAt,
     UpdatedAt,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub enum Categories {
+    Table,
+    Id,
+    OrgId,
+    Name,
+    Sort,
+    Active,
+    CreatedAt,
+    UpdatedAt,
+}

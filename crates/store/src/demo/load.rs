@@ -123,6 +123,7 @@ pub async fn load(
                 .await?,
             );
         }
+        crate::org::seed_defaults(&mut tx, org, now).await?;
         let committee_names: &[&str] = if p.parent.is_none() || p.level != "district" {
             CITY_COMMITTEES
         } else {

@@ -16,6 +16,8 @@ pub enum Step {
     Index(IndexCreateStatement),
     /// Seed rows a table needs from the start.
     Insert(sea_query::InsertStatement),
+    /// Plain SQL that reads the same on both databases (an INSERT … SELECT).
+    Portable(String),
 }
 
 impl Step {
@@ -27,6 +29,7 @@ impl Step {
             (Step::Index(i), Backend::Postgres) => i.to_string(PostgresQueryBuilder),
             (Step::Insert(i), Backend::Sqlite) => i.to_string(SqliteQueryBuilder),
             (Step::Insert(i), Backend::Postgres) => i.to_string(PostgresQueryBuilder),
+            (Step::Portable(sql), _) => sql.clone(),
         }
     }
 }
@@ -55,6 +58,12 @@ pub const MIGRATIONS: &[Migration] = &[
         why: "Background jobs (reminders, deadline warnings, indexing, mail) as rows \
               enqueued in the same transaction as their cause, and in-app notifications.",
         steps: jobs_and_notifications::steps,
+    },
+    Migration {
+        version: 4,
+        why: "Proposal categories (提案类别): a per-organisation list like sectors, seeded \
+              with the national defaults for every existing organisation.",
+        steps: categories::steps,
     },
 ];
 
@@ -221,6 +230,7 @@ macro_rules! cols {
     ($($c:expr),*) => { vec![$(sea_query::IntoIden::into_iden($c)),*] };
 }
 
+mod categories;
 mod foundation;
 mod jobs_and_notifications;
 

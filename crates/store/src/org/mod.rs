@@ -210,6 +210,7 @@ pub async fn create_org(db: &Db, now: i64, who: &Who, draft: &OrgDraft) -> Resul
             .to_owned(),
     )
     .await?;
+    seed_defaults(&mut tx, OrgId(id), now).await?;
     crate::version::bump(&mut tx, crate::version::DIRECTORY, now).await?;
     audit::append(
         &mut tx,
@@ -276,4 +277,32 @@ pub async fn org_sort(db: &Db, id: OrgId) -> Result<i64> {
         )
         .await?;
     get(&row, "sort")
+}
+
+/// The lists a new organisation starts with: the national proposal categories.
+pub async fn seed_defaults(tx: &mut crate::db::Tx, org: OrgId, now: i64) -> Result<()> {
+    use crate::schema::Categories;
+    for (sort, name) in domain::catalog::DEFAULT_CATEGORIES.iter().enumerate() {
+        tx.execute(
+            &Query::insert()
+                .into_table(Categories::Table)
+                .columns([
+                    Categories::OrgId,
+                    Categories::Name,
+                    Categories::Sort,
+                    Categories::CreatedAt,
+                    Categories::UpdatedAt,
+                ])
+                .values_panic([
+                    org.0.into(),
+                    (*name).into(),
+                    (sort as i64).into(),
+                    now.into(),
+                    now.into(),
+                ])
+                .to_owned(),
+        )
+        .await?;
+    }
+    Ok(())
 }

@@ -23,7 +23,7 @@ struct TreePage {
     shell: Shell,
     orgs: Vec<Org>,
     can_edit_orgs: bool,
-    kinds: [domain::catalog::CatalogKind; 4],
+    kinds: [domain::catalog::CatalogKind; 5],
 }
 
 impl TreePage {

@@ -139,6 +139,12 @@ catalog_kind!(units, CatalogKind::Unit, "承办单位", UnitBody,
     contact_phone: String,
 });
 
+catalog_kind!(categories, CatalogKind::Category, "提案类别", CategoryBody,
+    "/categories", "/categories/{id}", "/categories/{id}/deactivate", "/categories/{id}/activate", {
+    /// 排序号，0 到 9999
+    sort: i64,
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,6 +164,7 @@ mod tests {
             (CatalogKind::Committee, names::<committees::CommitteeBody>()),
             (CatalogKind::Term, names::<terms::TermBody>()),
             (CatalogKind::Unit, names::<units::UnitBody>()),
+            (CatalogKind::Category, names::<categories::CategoryBody>()),
         ] {
             let expected: Vec<&str> = std::iter::once("name")
                 .chain(kind.fields().iter().map(|f| f.name))

@@ -23,7 +23,7 @@ use crate::error::{ApiResult, WebError};
 use crate::state::AppState;
 
 mod kinds;
-use kinds::{committees, sectors, terms, units};
+use kinds::{categories, committees, sectors, terms, units};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .merge(committees::routes())
         .merge(terms::routes())
         .merge(units::routes())
+        .merge(categories::routes())
 }
 
 /// The documentation of the four kinds, merged.
@@ -39,6 +40,7 @@ pub fn doc() -> utoipa::openapi::OpenApi {
     doc.merge(committees::Doc::openapi());
     doc.merge(terms::Doc::openapi());
     doc.merge(units::Doc::openapi());
+    doc.merge(categories::Doc::openapi());
     doc
 }
 

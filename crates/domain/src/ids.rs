@@ -36,4 +36,14 @@ typed_id!(
     AuditId,
     /// An API bearer token.
     ApiTokenId,
+    /// A proposal (提案).
+    ProposalId,
+    /// One unit's assignment of a tracked item (交办记录), as stored.
+    AssignmentId,
+    /// A social-conditions report (社情民意信息).
+    OpinionId,
+    /// An opinion or suggestion (意见建议), e.g. a proposal turned into one.
+    SuggestionId,
+    /// A member's letter (委员来信).
+    LetterId,
 );

@@ -4,14 +4,18 @@
 //! these functions what is allowed.
 
 pub mod audit;
+pub mod calendar;
 pub mod catalog;
 pub mod field;
 pub mod ids;
 pub mod member;
 pub mod org;
 pub mod permission;
+pub mod proposal;
+pub mod refusal;
 pub mod role;
 pub mod security;
+pub mod tracking;
 
 pub use field::{FieldError, FieldErrors};
 pub use ids::*;

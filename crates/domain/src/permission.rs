@@ -43,10 +43,13 @@ pub enum Action {
     /// Password, lockout and session policy.
     ManageSecurityPolicy,
     ReadAudit,
+    /// Take part in the proposal business: draft, review, answer, rate.
+    /// What exactly is decided per record by `crate::proposal::apply`.
+    WorkOnProposals,
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 14] = [
         Action::UseOwnAccount,
         Action::ViewMembers,
         Action::EditMembers,
@@ -60,6 +63,7 @@ impl Action {
         Action::ManageRoles,
         Action::ManageSecurityPolicy,
         Action::ReadAudit,
+        Action::WorkOnProposals,
     ];
 
     pub fn label(self) -> &'static str {
@@ -77,6 +81,7 @@ impl Action {
             Action::ManageRoles => "角色授权与接口令牌",
             Action::ManageSecurityPolicy => "安全策略",
             Action::ReadAudit => "查阅审计日志",
+            Action::WorkOnProposals => "提案工作",
         }
     }
 }
@@ -85,10 +90,11 @@ impl Action {
 pub fn role_allows(role: Role, action: Action) -> bool {
     use Action::*;
     match role {
-        Role::Member | Role::UnitClerk => matches!(action, UseOwnAccount),
+        Role::Member | Role::UnitClerk => matches!(action, UseOwnAccount | WorkOnProposals),
         Role::Staff => matches!(
             action,
             UseOwnAccount
+                | WorkOnProposals
                 | ViewMembers
                 | EditMembers
                 | ViewMemberPersonalData
@@ -99,7 +105,7 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         ),
         Role::Leader => matches!(
             action,
-            UseOwnAccount | ViewMembers | ExportMembers | ViewStructure
+            UseOwnAccount | WorkOnProposals | ViewMembers | ExportMembers | ViewStructure
         ),
         // The three administrators never do the business and never do each
         // other's job (三员分立).
@@ -175,6 +181,11 @@ const NAV: &[NavEntry] = &[
         path: "/",
         label: "首页",
         action: Action::UseOwnAccount,
+    },
+    NavEntry {
+        path: "/proposals",
+        label: "提案",
+        action: Action::WorkOnProposals,
     },
     NavEntry {
         path: "/members",

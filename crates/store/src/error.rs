@@ -15,6 +15,12 @@ pub enum StoreError {
     Crypto(String),
     #[error("{0}")]
     Other(String),
+    /// The business rules refused the action; the message is for the user.
+    #[error("refused: {}", .0.message)]
+    Refused(domain::refusal::Refusal),
+    /// Someone else changed the record first.
+    #[error("conflict: {0}")]
+    Conflict(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

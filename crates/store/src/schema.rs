@@ -261,3 +261,73 @@ pub enum Categories {
     CreatedAt,
     UpdatedAt,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub enum Proposals {
+    Table,
+    Id,
+    OrgId,
+    TermId,
+    Year,
+    NumberSeq,
+    Title,
+    Analysis,
+    Suggestions,
+    Category,
+    Public,
+    SuggestedUnits,
+    ProposerKind,
+    AuthorUserId,
+    InitiatorMemberId,
+    Stage,
+    Version,
+    Aggregate,
+    SubmittedAt,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub enum ProposalMembers {
+    Table,
+    ProposalId,
+    MemberId,
+    Role,
+    Status,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub enum ProposalUnits {
+    Table,
+    ProposalId,
+    Seq,
+    UnitId,
+    Role,
+    State,
+    AssignedOn,
+    DueOn,
+    AnswerClass,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub enum ProposalHistory {
+    Table,
+    Id,
+    ProposalId,
+    At,
+    ActorUserId,
+    ActorLogin,
+    Action,
+    FromStage,
+    ToStage,
+    Comment,
+    Detail,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub enum SearchFeed {
+    Table,
+    Seq,
+    ProposalId,
+    At,
+}

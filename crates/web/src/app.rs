@@ -17,7 +17,9 @@ use tracing::Instrument;
 
 use crate::config::Config;
 use crate::state::AppState;
-use crate::{accounts, api, audit_log, auth, home, me, members, messages, security, structure};
+use crate::{
+    accounts, api, audit_log, auth, home, me, members, messages, proposals, security, structure,
+};
 
 pub struct App {
     listener: TcpListener,
@@ -154,6 +156,7 @@ pub fn router(state: AppState) -> Router {
         .route("/elder", post(auth::login::anonymous_elder))
         .merge(home::routes())
         .merge(messages::routes())
+        .merge(proposals::routes())
         .merge(me::routes())
         .merge(members::routes())
         .merge(structure::routes())

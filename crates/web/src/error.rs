@@ -24,6 +24,10 @@ pub enum WebError {
     /// A request that cannot be understood, with a Chinese message.
     BadRequest(String),
     PayloadTooLarge,
+    /// The business rules refused; the message says why, in Chinese.
+    Refused(domain::refusal::Refusal),
+    /// Someone changed the record first.
+    Conflict(String),
     Internal(String),
 }
 
@@ -34,6 +38,8 @@ impl From<StoreError> for WebError {
         match e {
             StoreError::NotFound => WebError::NotFound,
             StoreError::Invalid(fields) => WebError::Invalid(fields),
+            StoreError::Refused(refusal) => WebError::Refused(refusal),
+            StoreError::Conflict(message) => WebError::Conflict(message),
             other => WebError::Internal(other.to_string()),
         }
     }
@@ -64,6 +70,12 @@ impl WebError {
             WebError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::Refused(r) => match r.kind {
+                domain::refusal::RefusalKind::NotPermitted => StatusCode::FORBIDDEN,
+                domain::refusal::RefusalKind::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
+                _ => StatusCode::CONFLICT,
+            },
+            WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -78,6 +90,8 @@ impl WebError {
             WebError::Invalid(_) => "填写有误".into(),
             WebError::BadRequest(m) => m.clone(),
             WebError::PayloadTooLarge => "上传的文件过大".into(),
+            WebError::Refused(r) => r.message.clone(),
+            WebError::Conflict(_) => "操作冲突".into(),
             WebError::Internal(_) => "系统繁忙，请稍后再试".into(),
         }
     }
@@ -89,6 +103,7 @@ impl WebError {
             WebError::Csrf => "为保护您的账号，表单需要从本系统页面提交。".into(),
             WebError::Invalid(f) => f.to_string(),
             WebError::PayloadTooLarge => "请压缩或拆分后再上传。".into(),
+            WebError::Conflict(m) => m.clone(),
             _ => String::new(),
         }
     }

@@ -44,6 +44,9 @@ pub fn spawn_runner(state: AppState) -> tokio::task::JoinHandle<()> {
             if let Err(e) = run_due(&state).await {
                 tracing::warn!(error = %e, "job round failed");
             }
+            if let Err(e) = crate::search::sync(&state).await {
+                tracing::warn!(error = %e, "search feed round failed");
+            }
         }
     })
 }

@@ -15,6 +15,8 @@ pub mod jobs;
 pub mod me;
 pub mod members;
 pub mod messages;
+pub mod proposals;
+pub mod search;
 pub mod security;
 pub mod shell;
 pub mod state;

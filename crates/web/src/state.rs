@@ -25,6 +25,8 @@ pub struct Inner {
     pub config: Config,
     pub clock: Arc<dyn Clock>,
     pub cipher: FieldCipher,
+    /// This server's search index; `None` if it could not be opened.
+    pub search: Option<Arc<crate::search::SearchIndex>>,
     policy: RwLock<Option<(SecurityPolicy, i64)>>,
     directory: DirectoryCache,
 }
@@ -38,11 +40,19 @@ impl std::ops::Deref for AppState {
 
 impl AppState {
     pub fn new(db: Db, config: Config, clock: Arc<dyn Clock>, cipher: FieldCipher) -> AppState {
+        let search = match crate::search::SearchIndex::open(config.data_dir.join("search-index")) {
+            Ok(index) => Some(index),
+            Err(e) => {
+                tracing::error!(error = %e, "search index unavailable");
+                None
+            }
+        };
         AppState(Arc::new(Inner {
             db,
             config,
             clock,
             cipher,
+            search,
             policy: RwLock::new(None),
             directory: DirectoryCache::default(),
         }))

@@ -65,6 +65,12 @@ pub const MIGRATIONS: &[Migration] = &[
               with the national defaults for every existing organisation.",
         steps: categories::steps,
     },
+    Migration {
+        version: 5,
+        why: "Proposals: the rules' record as JSON with queryable columns, projections of \
+              proposers and assigned units, the append-only history and the search feed.",
+        steps: proposals::steps,
+    },
 ];
 
 fn data_versions() -> Vec<Step> {
@@ -233,6 +239,7 @@ macro_rules! cols {
 mod categories;
 mod foundation;
 mod jobs_and_notifications;
+mod proposals;
 
 /// Columns every table carries.
 fn stamps(t: &mut TableCreateStatement) -> &mut TableCreateStatement {

@@ -8,3 +8,4 @@ mod common;
 mod elder;
 mod members;
 mod permissions;
+mod proposals;

@@ -84,7 +84,12 @@ fn routes() -> Vec<Route> {
             &["quganbu"],
         ),
         r(Get, "/structure/sectors/new", STAFF, &[]),
-        r(Get, "/structure/categories", &["shiganbu", "quganbu", "lingdao", "xitong"], &[]),
+        r(
+            Get,
+            "/structure/categories",
+            &["shiganbu", "quganbu", "lingdao", "xitong"],
+            &[],
+        ),
         r(
             Get,
             "/structure/units/export.xlsx",

@@ -1,0 +1,14 @@
+//! Proposals (提案) in the database. The whole rules record is loaded,
+//! `domain::proposal::apply` decides, and the result is saved with an
+//! optimistic version check, its history row and its projections in one
+//! transaction.
+
+mod read;
+mod write;
+
+pub use read::{feed_after, history, list, load, HistoryRow, ProposalFilter, ProposalRow, Stored};
+pub use write::{act, autosave, create_draft, Setting};
+
+/// Where a proposal's members stand, for "my proposals" and invitations.
+pub(crate) const ROLE_INITIATOR: &str = "initiator";
+pub(crate) const ROLE_COSIGNER: &str = "cosigner";

@@ -1,0 +1,286 @@
+//! Reading proposals: one record with its text, lists with filters, history.
+
+use domain::org::OrgPath;
+use domain::proposal::{Proposal, ProposalInput, Stage};
+use domain::{MemberId, ProposalId, UnitId, UserId};
+use sea_query::{Alias, Expr, Order, Query, SelectStatement};
+use serde::Serialize;
+
+use crate::db::{get, Db};
+use crate::error::{Result, StoreError};
+use crate::schema::{Orgs, ProposalHistory, ProposalMembers, ProposalUnits, Proposals};
+use crate::Page;
+
+/// A proposal: the rules' record, its text as typed and where it belongs.
+#[derive(Debug, Clone)]
+pub struct Stored {
+    pub proposal: Proposal,
+    pub text: ProposalInput,
+    pub org_path: OrgPath,
+    pub org_name: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+pub async fn load(db: &Db, id: ProposalId) -> Result<Stored> {
+    let p = Proposals::Table;
+    let r = db
+        .one(
+            &Query::select()
+                .columns([
+                    (p, Proposals::Aggregate),
+                    (p, Proposals::Title),
+                    (p, Proposals::Analysis),
+                    (p, Proposals::Suggestions),
+                    (p, Proposals::Category),
+                    (p, Proposals::Public),
+                    (p, Proposals::SuggestedUnits),
+                    (p, Proposals::CreatedAt),
+                    (p, Proposals::UpdatedAt),
+                ])
+                .expr_as(Expr::col((Orgs::Table, Orgs::Path)), Alias::new("org_path"))
+                .expr_as(
+                    Expr::col((Orgs::Table, Orgs::ShortName)),
+                    Alias::new("org_name"),
+                )
+                .from(p)
+                .inner_join(
+                    Orgs::Table,
+                    Expr::col((Orgs::Table, Orgs::Id)).equals((p, Proposals::OrgId)),
+                )
+                .and_where(Expr::col((p, Proposals::Id)).eq(id.0))
+                .to_owned(),
+        )
+        .await?;
+    let aggregate: String = get(&r, "aggregate")?;
+    let proposal: Proposal = serde_json::from_str(&aggregate)
+        .map_err(|e| StoreError::Other(format!("proposal {id} record: {e}")))?;
+    Ok(Stored {
+        proposal,
+        text: ProposalInput {
+            title: get(&r, "title")?,
+            analysis: get(&r, "analysis")?,
+            suggestions: get(&r, "suggestions")?,
+            category: get(&r, "category")?,
+            public: if get::<i64>(&r, "public")? == 1 {
+                "1".into()
+            } else {
+                "0".into()
+            },
+            suggested_units: get(&r, "suggested_units")?,
+        },
+        org_path: OrgPath::from_stored(get(&r, "org_path")?),
+        org_name: get(&r, "org_name")?,
+        created_at: get(&r, "created_at")?,
+        updated_at: get(&r, "updated_at")?,
+    })
+}
+
+/// Which proposals a list shows.
+#[derive(Debug, Clone, Default)]
+pub struct ProposalFilter {
+    /// Organisation subtree (staff, leaders).
+    pub scope: Option<OrgPath>,
+    /// Proposals this member proposes or was invited to co-sign.
+    pub member: Option<MemberId>,
+    /// Proposals this account drafted (a body's staff account).
+    pub author: Option<UserId>,
+    /// Proposals assigned to this unit.
+    pub unit: Option<UnitId>,
+    pub stages: Vec<Stage>,
+    pub year: Option<i64>,
+    pub q: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProposalRow {
+    pub id: ProposalId,
+    pub title: String,
+    pub stage: String,
+    pub stage_label: &'static str,
+    pub org_name: String,
+    pub year: i64,
+    pub number: Option<i64>,
+    pub category: String,
+    pub proposer_kind: String,
+    pub updated_at: i64,
+}
+
+fn filtered(f: &ProposalFilter) -> SelectStatement {
+    let p = Proposals::Table;
+    let mut q = Query::select()
+        .from(p)
+        .inner_join(
+            Orgs::Table,
+            Expr::col((Orgs::Table, Orgs::Id)).equals((p, Proposals::OrgId)),
+        )
+        .to_owned();
+    if let Some(scope) = &f.scope {
+        q.and_where(crate::scope::within(scope));
+    }
+    let mut mine = Vec::new();
+    if let Some(member) = f.member {
+        mine.push(
+            Expr::col((p, Proposals::Id)).in_subquery(
+                Query::select()
+                    .column(ProposalMembers::ProposalId)
+                    .from(ProposalMembers::Table)
+                    .and_where(Expr::col(ProposalMembers::MemberId).eq(member.0))
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Some(author) = f.author {
+        mine.push(Expr::col((p, Proposals::AuthorUserId)).eq(author.0));
+    }
+    if let Some(first) = mine.pop() {
+        q.and_where(mine.into_iter().fold(first, |a, b| a.or(b)));
+    }
+    if let Some(unit) = f.unit {
+        q.and_where(
+            Expr::col((p, Proposals::Id)).in_subquery(
+                Query::select()
+                    .column(ProposalUnits::ProposalId)
+                    .from(ProposalUnits::Table)
+                    .and_where(Expr::col(ProposalUnits::UnitId).eq(unit.0))
+                    .to_owned(),
+            ),
+        );
+    }
+    if !f.stages.is_empty() {
+        q.and_where(Expr::col((p, Proposals::Stage)).is_in(f.stages.iter().map(|s| s.code())));
+    }
+    if let Some(year) = f.year {
+        q.and_where(Expr::col((p, Proposals::Year)).eq(year));
+    }
+    if let Some(text) = f.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        q.and_where(Expr::col((p, Proposals::Title)).like(format!("%{text}%")));
+    }
+    q
+}
+
+pub async fn list(
+    db: &Db,
+    f: &ProposalFilter,
+    page: i64,
+    per_page: i64,
+) -> Result<Page<ProposalRow>> {
+    let p = Proposals::Table;
+    let total = db
+        .scalar(
+            &filtered(f)
+                .expr(Expr::col((p, Proposals::Id)).count())
+                .to_owned(),
+        )
+        .await?;
+    let rows = db
+        .all(
+            &filtered(f)
+                .columns([
+                    (p, Proposals::Id),
+                    (p, Proposals::Title),
+                    (p, Proposals::Stage),
+                    (p, Proposals::Year),
+                    (p, Proposals::NumberSeq),
+                    (p, Proposals::Category),
+                    (p, Proposals::ProposerKind),
+                    (p, Proposals::UpdatedAt),
+                ])
+                .expr_as(
+                    Expr::col((Orgs::Table, Orgs::ShortName)),
+                    Alias::new("org_name"),
+                )
+                .order_by((p, Proposals::UpdatedAt), Order::Desc)
+                .order_by((p, Proposals::Id), Order::Desc)
+                .limit(per_page as u64)
+                .offset(((page.max(1) - 1) * per_page) as u64)
+                .to_owned(),
+        )
+        .await?;
+    let rows = rows
+        .iter()
+        .map(|r| {
+            let stage: String = get(r, "stage")?;
+            Ok(ProposalRow {
+                id: ProposalId(get(r, "id")?),
+                title: get(r, "title")?,
+                stage_label: Stage::from_code(&stage).map(Stage::label).unwrap_or(""),
+                stage,
+                org_name: get(r, "org_name")?,
+                year: get(r, "year")?,
+                number: get(r, "number_seq")?,
+                category: get(r, "category")?,
+                proposer_kind: get(r, "proposer_kind")?,
+                updated_at: get(r, "updated_at")?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Page {
+        rows,
+        total,
+        page,
+        per_page,
+    })
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryRow {
+    pub at: i64,
+    pub actor_login: String,
+    pub action: String,
+    pub from_stage: String,
+    pub to_stage: String,
+    pub comment: String,
+}
+
+/// Every step of one proposal, oldest first.
+pub async fn history(db: &Db, id: ProposalId) -> Result<Vec<HistoryRow>> {
+    let rows = db
+        .all(
+            &Query::select()
+                .columns([
+                    ProposalHistory::At,
+                    ProposalHistory::ActorLogin,
+                    ProposalHistory::Action,
+                    ProposalHistory::FromStage,
+                    ProposalHistory::ToStage,
+                    ProposalHistory::Comment,
+                ])
+                .from(ProposalHistory::Table)
+                .and_where(Expr::col(ProposalHistory::ProposalId).eq(id.0))
+                .order_by(ProposalHistory::Id, Order::Asc)
+                .to_owned(),
+        )
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(HistoryRow {
+                at: get(r, "at")?,
+                actor_login: get(r, "actor_login")?,
+                action: get(r, "action")?,
+                from_stage: get(r, "from_stage")?,
+                to_stage: get(r, "to_stage")?,
+                comment: get(r, "comment")?,
+            })
+        })
+        .collect()
+}
+
+/// The search feed after position `after`: (position, proposal id), oldest first.
+pub async fn feed_after(db: &Db, after: i64, limit: u64) -> Result<Vec<(i64, ProposalId)>> {
+    use crate::schema::SearchFeed;
+    let rows = db
+        .all(
+            &Query::select()
+                .columns([SearchFeed::Seq, SearchFeed::ProposalId])
+                .from(SearchFeed::Table)
+                .and_where(Expr::col(SearchFeed::Seq).gt(after))
+                .order_by(SearchFeed::Seq, Order::Asc)
+                .limit(limit)
+                .to_owned(),
+        )
+        .await?;
+    rows.iter()
+        .map(|r| Ok((get(r, "seq")?, ProposalId(get(r, "proposal_id")?))))
+        .collect()
+}

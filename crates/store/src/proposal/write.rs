@@ -1,0 +1,449 @@
+//! Changing proposals: create a draft, autosave its text, and apply any
+//! action through the rules. Every change saves the record with a version
+//! check, appends history, refreshes the projections, feeds the search
+//! index and writes the audit log, all in one transaction.
+
+use domain::calendar::WorkCalendar;
+use domain::proposal::{
+    self, Action, Applied, Context, Proposal, ProposalInput, ProposalNumber, ProposalPolicy,
+    Proposer,
+};
+use domain::tracking::TrackingPolicy;
+use domain::{OrgId, ProposalId, TermId};
+use sea_query::{Expr, Query};
+
+use super::{load, ROLE_COSIGNER, ROLE_INITIATOR};
+use crate::audit::{self, Event, Who};
+use crate::db::{get, Db, Tx};
+use crate::error::{Result, StoreError};
+use crate::schema::{
+    Categories, ProposalHistory, ProposalMembers, ProposalUnits, Proposals, SearchFeed,
+};
+
+/// The rules' settings for one organisation.
+#[derive(Debug, Clone, Default)]
+pub struct Setting {
+    pub calendar: WorkCalendar,
+    pub tracking: TrackingPolicy,
+    pub policy: ProposalPolicy,
+}
+
+impl Setting {
+    /// The organisation's settings: its category list; the calendar and
+    /// deadlines are the defaults until they become editable settings.
+    pub async fn for_org(db: &Db, org: OrgId) -> Result<Setting> {
+        let rows = db
+            .all(
+                &Query::select()
+                    .column(Categories::Name)
+                    .from(Categories::Table)
+                    .and_where(Expr::col(Categories::OrgId).eq(org.0))
+                    .and_where(Expr::col(Categories::Active).eq(1))
+                    .order_by(Categories::Sort, sea_query::Order::Asc)
+                    .to_owned(),
+            )
+            .await?;
+        let mut setting = Setting::default();
+        let categories: Vec<String> = rows.iter().map(|r| get(r, "name")).collect::<Result<_>>()?;
+        if !categories.is_empty() {
+            setting.policy.categories = categories;
+        }
+        Ok(setting)
+    }
+
+    pub fn context(&self, now: i64) -> Context<'_> {
+        Context {
+            at: now,
+            today: crate::clock::local_date(now),
+            calendar: &self.calendar,
+            tracking: &self.tracking,
+            policy: &self.policy,
+        }
+    }
+}
+
+/// Starts a draft for `proposer`, written by the acting account.
+#[allow(clippy::too_many_arguments)]
+pub async fn create_draft(
+    db: &Db,
+    now: i64,
+    audit_who: &Who,
+    who: &proposal::Who,
+    org: OrgId,
+    term: TermId,
+    year: i32,
+    proposer: Proposer,
+    text: &ProposalInput,
+) -> Result<ProposalId> {
+    let setting = Setting::for_org(db, org).await?;
+    let author = who
+        .user
+        .ok_or_else(|| StoreError::Other("a draft needs an account".into()))?;
+    let mut tx = db.write().await?;
+    let id = tx
+        .insert_id(
+            &Query::insert()
+                .into_table(Proposals::Table)
+                .columns([
+                    Proposals::OrgId,
+                    Proposals::TermId,
+                    Proposals::Year,
+                    Proposals::ProposerKind,
+                    Proposals::AuthorUserId,
+                    Proposals::Stage,
+                    Proposals::Aggregate,
+                    Proposals::CreatedAt,
+                    Proposals::UpdatedAt,
+                ])
+                .values_panic([
+                    org.0.into(),
+                    term.0.into(),
+                    i64::from(year).into(),
+                    "individual".into(),
+                    author.0.into(),
+                    "draft".into(),
+                    "{}".into(),
+                    now.into(),
+                    now.into(),
+                ])
+                .returning_col(Proposals::Id)
+                .to_owned(),
+        )
+        .await?;
+    let applied = proposal::create(
+        ProposalId(id),
+        org,
+        term,
+        year,
+        proposer,
+        who,
+        &setting.context(now),
+    )
+    .map_err(StoreError::Refused)?;
+    save(&mut tx, now, audit_who, None, &applied, Some(text)).await?;
+    tx.commit().await?;
+    Ok(ProposalId(id))
+}
+
+/// Saves the draft text as typed, complete or not ("已自动保存").
+pub async fn autosave(
+    db: &Db,
+    now: i64,
+    audit_who: &Who,
+    who: &proposal::Who,
+    id: ProposalId,
+    text: &ProposalInput,
+) -> Result<()> {
+    let stored = load(db, id).await?;
+    let setting = Setting::for_org(db, stored.proposal.org).await?;
+    let applied = proposal::apply(
+        &stored.proposal,
+        &Action::EditDraft,
+        who,
+        &setting.context(now),
+    )
+    .map_err(StoreError::Refused)?;
+    let mut tx = db.write().await?;
+    save(
+        &mut tx,
+        now,
+        audit_who,
+        Some(stored.proposal.version),
+        &applied,
+        Some(text),
+    )
+    .await?;
+    tx.commit().await
+}
+
+/// Applies one action. Filing and merging take the next number of the
+/// proposal's term and year here, inside the transaction; the number in the
+/// given action is ignored.
+pub async fn act(
+    db: &Db,
+    now: i64,
+    audit_who: &Who,
+    who: &proposal::Who,
+    id: ProposalId,
+    action: Action,
+) -> Result<Proposal> {
+    let stored = load(db, id).await?;
+    let p = &stored.proposal;
+    let setting = Setting::for_org(db, p.org).await?;
+    let mut tx = db.write().await?;
+    let action = match action {
+        Action::File { .. } => Action::File {
+            number: next_number(&mut tx, p).await?,
+        },
+        Action::Merge { into, .. } => Action::Merge {
+            into,
+            number: next_number(&mut tx, p).await?,
+        },
+        other => other,
+    };
+    let text = match &action {
+        Action::Submit { content } => Some(ProposalInput {
+            title: content.title.as_str().to_string(),
+            analysis: content.analysis.as_str().to_string(),
+            suggestions: content.suggestions.as_str().to_string(),
+            category: content.category.as_str().to_string(),
+            public: if content.public {
+                "1".into()
+            } else {
+                "0".into()
+            },
+            suggested_units: content
+                .suggested_units
+                .iter()
+                .map(|u| u.to_string())
+                .collect::<Vec<_>>()
+                .join(","),
+        }),
+        _ => None,
+    };
+    let applied =
+        proposal::apply(p, &action, who, &setting.context(now)).map_err(StoreError::Refused)?;
+    save(
+        &mut tx,
+        now,
+        audit_who,
+        Some(p.version),
+        &applied,
+        text.as_ref(),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(applied.next)
+}
+
+async fn next_number(tx: &mut Tx, p: &Proposal) -> Result<ProposalNumber> {
+    let row = tx
+        .one(
+            &Query::select()
+                .expr(Expr::col(Proposals::NumberSeq).max())
+                .from(Proposals::Table)
+                .and_where(Expr::col(Proposals::OrgId).eq(p.org.0))
+                .and_where(Expr::col(Proposals::TermId).eq(p.term.0))
+                .and_where(Expr::col(Proposals::Year).eq(i64::from(p.year)))
+                .to_owned(),
+        )
+        .await?;
+    let last: Option<i64> = sqlx::Row::try_get(&row, 0)?;
+    let last = last.map(|seq| ProposalNumber {
+        term: p.term,
+        year: p.year,
+        seq: seq as u32,
+    });
+    Ok(ProposalNumber::next_after(last, p.term, p.year))
+}
+
+/// Writes the new record (only if nobody changed it since `expected`), its
+/// history row, projections, search feed and audit entry.
+async fn save(
+    tx: &mut Tx,
+    now: i64,
+    audit_who: &Who,
+    expected: Option<u64>,
+    applied: &Applied,
+    text: Option<&ProposalInput>,
+) -> Result<()> {
+    let next = &applied.next;
+    let id = next.id.0;
+    let aggregate = serde_json::to_string(next).map_err(|e| StoreError::Other(e.to_string()))?;
+    let mut values = vec![
+        (Proposals::Aggregate, aggregate.into()),
+        (Proposals::Stage, next.stage.code().into()),
+        (Proposals::Version, (next.version as i64).into()),
+        (
+            Proposals::NumberSeq,
+            next.number.map(|n| i64::from(n.seq)).into(),
+        ),
+        (Proposals::ProposerKind, kind_code(next).into()),
+        (
+            Proposals::InitiatorMemberId,
+            match next.proposer {
+                Proposer::Member(m) => Some(m.0),
+                Proposer::Body { .. } => None,
+            }
+            .into(),
+        ),
+        (Proposals::UpdatedAt, now.into()),
+    ];
+    if let Some(t) = text {
+        values.extend([
+            (Proposals::Title, t.title.clone().into()),
+            (Proposals::Analysis, t.analysis.clone().into()),
+            (Proposals::Suggestions, t.suggestions.clone().into()),
+            (Proposals::Category, t.category.clone().into()),
+            (
+                Proposals::Public,
+                i64::from(!matches!(t.public.trim(), "0" | "否" | "")).into(),
+            ),
+            (Proposals::SuggestedUnits, t.suggested_units.clone().into()),
+        ]);
+    }
+    if applied.transition.to == domain::proposal::Stage::Submitted
+        && applied.transition.from != Some(domain::proposal::Stage::Submitted)
+    {
+        values.push((Proposals::SubmittedAt, now.into()));
+    }
+    let mut update = Query::update()
+        .table(Proposals::Table)
+        .values(values)
+        .and_where(Expr::col(Proposals::Id).eq(id))
+        .to_owned();
+    if let Some(version) = expected {
+        update.and_where(Expr::col(Proposals::Version).eq(version as i64));
+    }
+    let changed = tx
+        .execute(&update)
+        .await
+        .map_err(|e| e.unique_as_field("number_seq", "number", "编号冲突，请重试"))?;
+    if changed == 0 {
+        return Err(StoreError::Conflict(
+            "该提案刚被他人处理过，请刷新页面查看最新状态后再操作".into(),
+        ));
+    }
+    let t = &applied.transition;
+    let code = t.action.kind().code();
+    if !(t.action.kind() == domain::proposal::ActionKind::EditDraft) {
+        tx.execute(
+            &Query::insert()
+                .into_table(ProposalHistory::Table)
+                .columns([
+                    ProposalHistory::ProposalId,
+                    ProposalHistory::At,
+                    ProposalHistory::ActorUserId,
+                    ProposalHistory::ActorLogin,
+                    ProposalHistory::Action,
+                    ProposalHistory::FromStage,
+                    ProposalHistory::ToStage,
+                    ProposalHistory::Comment,
+                    ProposalHistory::Detail,
+                ])
+                .values_panic([
+                    id.into(),
+                    now.into(),
+                    audit_who.user_id.into(),
+                    audit_who.login.clone().into(),
+                    code.into(),
+                    t.from.map(|s| s.code()).unwrap_or("").into(),
+                    t.to.code().into(),
+                    t.comment.clone().unwrap_or_default().into(),
+                    serde_json::to_string(&t.action).unwrap_or_default().into(),
+                ])
+                .to_owned(),
+        )
+        .await?;
+        let summary = format!("提案{}：{}", t.action.kind().label(), next.id);
+        audit::append(
+            tx,
+            now,
+            audit_who,
+            Event::new("proposal.action", "proposal", id, summary),
+        )
+        .await?;
+    }
+    project(tx, next).await?;
+    tx.execute(
+        &Query::insert()
+            .into_table(SearchFeed::Table)
+            .columns([SearchFeed::ProposalId, SearchFeed::At])
+            .values_panic([id.into(), now.into()])
+            .to_owned(),
+    )
+    .await?;
+    Ok(())
+}
+
+fn kind_code(p: &Proposal) -> &'static str {
+    match p.kind() {
+        domain::proposal::ProposerKind::Individual => "individual",
+        domain::proposal::ProposerKind::Joint => "joint",
+        domain::proposal::ProposerKind::Collective => "collective",
+    }
+}
+
+/// Rewrites the member and unit projections of one proposal.
+async fn project(tx: &mut Tx, p: &Proposal) -> Result<()> {
+    let id = p.id.0;
+    tx.execute(
+        &Query::delete()
+            .from_table(ProposalMembers::Table)
+            .and_where(Expr::col(ProposalMembers::ProposalId).eq(id))
+            .to_owned(),
+    )
+    .await?;
+    tx.execute(
+        &Query::delete()
+            .from_table(ProposalUnits::Table)
+            .and_where(Expr::col(ProposalUnits::ProposalId).eq(id))
+            .to_owned(),
+    )
+    .await?;
+    let mut members: Vec<(i64, &str, &str)> = Vec::new();
+    if let Proposer::Member(m) = p.proposer {
+        members.push((m.0, ROLE_INITIATOR, "confirmed"));
+    }
+    for c in &p.cosigners {
+        let status = serde_json::to_value(c.status)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let status: &str = match status.as_str() {
+            "invited" => "invited",
+            "confirmed" => "confirmed",
+            "declined" => "declined",
+            _ => "lapsed",
+        };
+        members.push((c.member.0, ROLE_COSIGNER, status));
+    }
+    for (member, role, status) in members {
+        tx.execute(
+            &Query::insert()
+                .into_table(ProposalMembers::Table)
+                .columns([
+                    ProposalMembers::ProposalId,
+                    ProposalMembers::MemberId,
+                    ProposalMembers::Role,
+                    ProposalMembers::Status,
+                ])
+                .values_panic([id.into(), member.into(), role.into(), status.into()])
+                .to_owned(),
+        )
+        .await?;
+    }
+    for a in &p.tracking.assignments {
+        tx.execute(
+            &Query::insert()
+                .into_table(ProposalUnits::Table)
+                .columns([
+                    ProposalUnits::ProposalId,
+                    ProposalUnits::Seq,
+                    ProposalUnits::UnitId,
+                    ProposalUnits::Role,
+                    ProposalUnits::State,
+                    ProposalUnits::AssignedOn,
+                    ProposalUnits::DueOn,
+                    ProposalUnits::AnswerClass,
+                ])
+                .values_panic([
+                    id.into(),
+                    i64::from(a.seq).into(),
+                    a.unit.0.into(),
+                    a.role.code().into(),
+                    a.state.code().into(),
+                    a.assigned_on.to_string().into(),
+                    a.due.to_string().into(),
+                    a.answer
+                        .as_ref()
+                        .map(|x| x.class.code())
+                        .unwrap_or("")
+                        .into(),
+                ])
+                .to_owned(),
+        )
+        .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,228 @@
+//! Drafting: start a draft, edit and autosave it, see similar earlier
+//! proposals while typing, and submit.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Json, Response};
+use domain::catalog::CatalogKind;
+use domain::proposal::{Action, ProposalInput, Proposer};
+use domain::{FieldErrors, ProposalId, Role, TermId};
+use store::proposal::{Setting, Stored};
+
+use super::{visible, who};
+use crate::auth::{CsrfForm, User};
+use crate::error::{WebError, WebResult};
+use crate::shell::{Notice, Shell};
+use crate::state::AppState;
+use crate::view::{done, render, render_invalid, when};
+
+#[derive(Template)]
+#[template(path = "proposals/draft.html")]
+struct DraftPage {
+    shell: Shell,
+    id: Option<i64>,
+    text: ProposalInput,
+    errors: FieldErrors,
+    categories: Vec<String>,
+    similar: Vec<crate::search::SimilarHit>,
+    saved_at: String,
+}
+
+impl DraftPage {
+    fn error(&self, field: &str) -> Option<&str> {
+        self.errors.get(field)
+    }
+}
+
+fn member_only(user: &User) -> WebResult<()> {
+    let a = &user.live.account;
+    if a.role == Role::Member && a.member_id.is_some() {
+        Ok(())
+    } else {
+        Err(WebError::Forbidden)
+    }
+}
+
+async fn page(
+    state: &AppState,
+    user: &User,
+    id: Option<i64>,
+    text: ProposalInput,
+    errors: FieldErrors,
+    saved_at: String,
+) -> WebResult<DraftPage> {
+    let setting = Setting::for_org(&state.db, user.live.account.org_id).await?;
+    let draft_text = format!("{} {}", text.title, text.analysis);
+    let similar = crate::search::similar(state, user, &draft_text, id).await;
+    let title = if id.is_some() {
+        "修改提案草稿"
+    } else {
+        "撰写提案"
+    };
+    Ok(DraftPage {
+        shell: Shell::new(user, title, "/proposals"),
+        id,
+        text,
+        errors,
+        categories: setting.policy.categories,
+        similar,
+        saved_at,
+    })
+}
+
+pub async fn new_page(State(state): State<AppState>, user: User) -> WebResult<Response> {
+    member_only(&user)?;
+    let text = ProposalInput {
+        public: "1".into(),
+        ..ProposalInput::default()
+    };
+    render(page(&state, &user, None, text, FieldErrors::new(), String::new()).await?)
+}
+
+/// The organisation's current term (届).
+async fn current_term(state: &AppState, user: &User) -> WebResult<TermId> {
+    let a = &user.live.account;
+    let terms = store::org::list_catalog(
+        &state.db,
+        CatalogKind::Term,
+        &a.org_path,
+        Some(a.org_id),
+        false,
+    )
+    .await?;
+    let current = terms
+        .iter()
+        .find(|t| t.numbers.get("is_current") == Some(&1))
+        .or(terms.first());
+    current
+        .map(|t| TermId(t.id))
+        .ok_or_else(|| WebError::BadRequest("本级政协尚未设置届次，请联系机关干部".into()))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    CsrfForm(user, text): CsrfForm<ProposalInput>,
+) -> WebResult<Response> {
+    member_only(&user)?;
+    let a = &user.live.account;
+    let member = a.member_id.ok_or(WebError::Forbidden)?;
+    let term = current_term(&state, &user).await?;
+    let year = state.today().year();
+    let id = store::proposal::create_draft(
+        &state.db,
+        state.now(),
+        &user.who(),
+        &who(&user),
+        a.org_id,
+        term,
+        year,
+        Proposer::Member(member),
+        &text,
+    )
+    .await?;
+    Ok(done(&format!("/proposals/{id}/edit"), "saved"))
+}
+
+async fn own_draft(state: &AppState, user: &User, id: i64) -> WebResult<Stored> {
+    let stored = store::proposal::load(&state.db, ProposalId(id)).await?;
+    if !visible(user, &stored) {
+        return Err(WebError::NotFound);
+    }
+    Ok(stored)
+}
+
+pub async fn edit_page(
+    State(state): State<AppState>,
+    user: User,
+    notice: Notice,
+    Path(id): Path<i64>,
+) -> WebResult<Response> {
+    let stored = own_draft(&state, &user, id).await?;
+    let saved_at = when(Some(stored.updated_at));
+    let mut p = page(
+        &state,
+        &user,
+        Some(id),
+        stored.text,
+        FieldErrors::new(),
+        saved_at,
+    )
+    .await?;
+    p.shell = p.shell.notice(notice);
+    render(p)
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(user, text): CsrfForm<ProposalInput>,
+) -> WebResult<Response> {
+    own_draft(&state, &user, id).await?;
+    store::proposal::autosave(
+        &state.db,
+        state.now(),
+        &user.who(),
+        &who(&user),
+        ProposalId(id),
+        &text,
+    )
+    .await?;
+    Ok(done(&format!("/proposals/{id}/edit"), "saved"))
+}
+
+/// The page's script posts the form here every little while.
+pub async fn autosave(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(user, text): CsrfForm<ProposalInput>,
+) -> WebResult<Response> {
+    own_draft(&state, &user, id).await?;
+    store::proposal::autosave(
+        &state.db,
+        state.now(),
+        &user.who(),
+        &who(&user),
+        ProposalId(id),
+        &text,
+    )
+    .await?;
+    let saved = store::clock::format_local(state.now());
+    Ok(Json(serde_json::json!({ "saved_at": saved })).into_response())
+}
+
+/// Checks every field; on errors the form comes back with them and nothing
+/// is submitted, but the text is saved so nothing is lost.
+pub async fn submit(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(user, text): CsrfForm<ProposalInput>,
+) -> WebResult<Response> {
+    let stored = own_draft(&state, &user, id).await?;
+    let setting = Setting::for_org(&state.db, stored.proposal.org).await?;
+    store::proposal::autosave(
+        &state.db,
+        state.now(),
+        &user.who(),
+        &who(&user),
+        ProposalId(id),
+        &text,
+    )
+    .await?;
+    match text.parse(&setting.policy.categories) {
+        Ok(content) => {
+            store::proposal::act(
+                &state.db,
+                state.now(),
+                &user.who(),
+                &who(&user),
+                ProposalId(id),
+                Action::Submit { content },
+            )
+            .await?;
+            Ok(done(&format!("/proposals/{id}"), "submitted"))
+        }
+        Err(errors) => {
+            render_invalid(page(&state, &user, Some(id), text, errors, String::new()).await?)
+        }
+    }
+}

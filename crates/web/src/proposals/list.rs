@@ -1,0 +1,91 @@
+//! The proposal lists: a member's own, the review and handling lists of
+//! staff, a unit's assignments.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use domain::proposal::Stage;
+use domain::Role;
+use serde::Deserialize;
+use store::proposal::{ProposalFilter, ProposalRow};
+
+use crate::auth::User;
+use crate::error::{WebError, WebResult};
+use crate::shell::{Notice, Shell};
+use crate::state::AppState;
+use crate::view::{render, when, Pager};
+
+#[derive(Template)]
+#[template(path = "proposals/list.html")]
+struct ListPage {
+    shell: Shell,
+    rows: Vec<ProposalRow>,
+    pager: Pager,
+    stages: Vec<Stage>,
+    stage: String,
+    can_draft: bool,
+    heading: &'static str,
+}
+
+impl ListPage {
+    fn when(&self, ts: &i64) -> String {
+        when(Some(*ts))
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ListQuery {
+    stage: String,
+    q: String,
+    page: String,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    user: User,
+    notice: Notice,
+    Query(q): Query<ListQuery>,
+) -> WebResult<Response> {
+    let a = &user.live.account;
+    let mut filter = ProposalFilter {
+        q: Some(q.q.clone()),
+        ..ProposalFilter::default()
+    };
+    let heading = match a.role {
+        Role::Member => {
+            filter.member = a.member_id;
+            filter.author = Some(a.id);
+            "我的提案"
+        }
+        Role::Staff | Role::Leader => {
+            filter.scope = Some(a.org_path.clone());
+            // Staff and leaders see what was submitted; drafts stay private.
+            filter.stages = Stage::ALL
+                .iter()
+                .copied()
+                .filter(|s| !matches!(s, Stage::Draft | Stage::CollectingCosigners))
+                .collect();
+            "提案办理"
+        }
+        Role::UnitClerk => {
+            filter.unit = Some(a.unit_id.ok_or(WebError::Forbidden)?);
+            "交办本单位的提案"
+        }
+        _ => return Err(WebError::Forbidden),
+    };
+    if let Some(stage) = Stage::from_code(&q.stage) {
+        filter.stages = vec![stage];
+    }
+    let page = store::proposal::list(&state.db, &filter, q.page.parse().unwrap_or(1), 20).await?;
+    let pager = Pager::new(&page, &[("stage", q.stage.clone()), ("q", q.q.clone())]);
+    render(ListPage {
+        shell: Shell::new(&user, heading, "/proposals").notice(notice),
+        rows: page.rows,
+        pager,
+        stages: Stage::ALL.to_vec(),
+        stage: q.stage,
+        can_draft: a.role == Role::Member && a.member_id.is_some(),
+        heading,
+    })
+}

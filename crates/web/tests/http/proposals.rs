@@ -1,0 +1,330 @@
+//! A proposal's season over HTTP with real roles: draft, submit, review,
+//! file, assign, contact, answer, check, rate, close; plus refusals and a
+//! conflict between two staff acting at once.
+
+use reqwest::StatusCode;
+
+use crate::common::{location, spawn_app, Browser};
+
+const TITLE: &str = "关于加快推进老旧小区加装电梯的建议";
+const ANALYSIS: &str = "我市建成于2000年以前的老旧小区约有1.2万栋多层住宅没有电梯，居住的老年人上下楼困难，加装电梯意愿强烈，但协调难、资金难、审批慢的问题突出。";
+const SUGGESTIONS: &str =
+    "一是简化加装电梯审批流程；二是加大财政补贴力度；三是建立业主协商调解机制。";
+
+fn id_of(location: &str) -> String {
+    location
+        .trim_start_matches("/proposals/")
+        .split(['/', '?'])
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+async fn act(b: &Browser, id: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    b.post(&format!("/proposals/{id}/act"), fields).await
+}
+
+async fn stage(b: &Browser, id: &str) -> String {
+    b.text(&format!("/proposals/{id}")).await.1
+}
+
+#[tokio::test]
+async fn a_proposal_goes_from_draft_to_closed() {
+    let app = spawn_app().await;
+    let member = app.login("weiyuan").await;
+    // Draft, with the text kept even when incomplete.
+    let r = member
+        .post(
+            "/proposals",
+            &[
+                ("title", TITLE),
+                ("analysis", "太短"),
+                ("suggestions", ""),
+                ("category", ""),
+                ("public", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let id = id_of(&location(&r));
+    let r = member
+        .post(
+            &format!("/proposals/{id}/submit"),
+            &[
+                ("title", TITLE),
+                ("analysis", "太短"),
+                ("suggestions", ""),
+                ("category", ""),
+                ("public", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains("提案尚未提交") && page.contains(TITLE),
+        "errors shown and input kept"
+    );
+    let r = member
+        .post(
+            &format!("/proposals/{id}/submit"),
+            &[
+                ("title", TITLE),
+                ("analysis", ANALYSIS),
+                ("suggestions", SUGGESTIONS),
+                ("category", "社会建设"),
+                ("public", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        r.text().await.unwrap_or_default()
+    );
+    assert!(stage(&member, &id).await.contains("已提交"));
+
+    // A unit cannot see it before it is assigned; a member cannot review it.
+    let unit = app.login("chengban").await;
+    assert_eq!(
+        unit.get(&format!("/proposals/{id}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        act(&member, &id, &[("do", "start_review")]).await.status(),
+        StatusCode::FORBIDDEN
+    );
+
+    let staff = app.login("shiganbu").await;
+    assert!(
+        staff.text("/proposals").await.1.contains(TITLE),
+        "in the staff list"
+    );
+    for step in ["start_review", "file"] {
+        let r = act(&staff, &id, &[("do", step)]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{step}");
+    }
+    let page = stage(&staff, &id).await;
+    assert!(page.contains("第0001号"), "numbered on filing");
+    let r = act(
+        &staff,
+        &id,
+        &[("do", "assign"), ("mode", "single"), ("unit", "2")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+
+    // The unit answers.
+    assert!(
+        unit.text("/proposals").await.1.contains(TITLE),
+        "the unit sees its assignment"
+    );
+    assert_eq!(
+        act(
+            &unit,
+            &id,
+            &[("do", "contact"), ("note", "电话联系提案人，了解具体诉求")]
+        )
+        .await
+        .status(),
+        StatusCode::SEE_OTHER
+    );
+    let answer = "感谢您的建议。我委已会同相关部门出台加装电梯工作指引，简化审批流程，并将补贴标准提高到每台15万元，下一步将继续推进。";
+    let r = act(
+        &unit,
+        &id,
+        &[
+            ("do", "draft_answer"),
+            ("class", "A"),
+            ("signed_by", "王主任"),
+            ("contact_person", "李科长"),
+            ("contact_phone", "023-63000000"),
+            ("text", answer),
+        ],
+    )
+    .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        r.text().await.unwrap_or_default()
+    );
+    assert_eq!(
+        act(&unit, &id, &[("do", "submit_answer")]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        act(&staff, &id, &[("do", "accept"), ("unit", "2")])
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+
+    // Only a proposer rates; dissatisfaction needs a reason.
+    assert_eq!(
+        act(
+            &staff,
+            &id,
+            &[
+                ("do", "rate"),
+                ("unit", "2"),
+                ("satisfaction", "satisfied"),
+                ("contacted", "是"),
+                ("on_point", "是")
+            ]
+        )
+        .await
+        .status(),
+        StatusCode::FORBIDDEN
+    );
+    let r = act(
+        &member,
+        &id,
+        &[
+            ("do", "rate"),
+            ("unit", "2"),
+            ("satisfaction", "dissatisfied"),
+            ("contacted", "是"),
+            ("on_point", "否"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let r = act(
+        &member,
+        &id,
+        &[
+            ("do", "rate"),
+            ("unit", "2"),
+            ("satisfaction", "satisfied"),
+            ("contacted", "是"),
+            ("on_point", "是"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = act(&staff, &id, &[("do", "close")]).await;
+    assert_eq!(
+        r.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        r.text().await.unwrap_or_default()
+    );
+    let page = stage(&member, &id).await;
+    assert!(page.contains("办结") && page.contains(answer));
+    // Every step is in the history, and the audit chain still verifies.
+    let history = store::proposal::history(&app.state.db, domain::ProposalId(id.parse().unwrap()))
+        .await
+        .unwrap();
+    let actions: Vec<&str> = history.iter().map(|h| h.action.as_str()).collect();
+    assert!(
+        actions.starts_with(&["create", "submit", "start_review", "file"]),
+        "{actions:?}"
+    );
+    assert!(store::audit::verify(&app.state.db)
+        .await
+        .unwrap()
+        .breaks
+        .is_empty());
+}
+
+#[tokio::test]
+async fn two_staff_acting_at_once_apply_one_transition() {
+    let app = spawn_app().await;
+    let member = app.login("weiyuan").await;
+    let r = member
+        .post(
+            "/proposals",
+            &[
+                ("title", TITLE),
+                ("analysis", ANALYSIS),
+                ("suggestions", SUGGESTIONS),
+                ("category", "社会建设"),
+                ("public", "1"),
+            ],
+        )
+        .await;
+    let id = id_of(&location(&r));
+    member
+        .post(
+            &format!("/proposals/{id}/submit"),
+            &[
+                ("title", TITLE),
+                ("analysis", ANALYSIS),
+                ("suggestions", SUGGESTIONS),
+                ("category", "社会建设"),
+                ("public", "1"),
+            ],
+        )
+        .await;
+    let a = app.login("shiganbu").await;
+    let b = app.login("shiganbu").await;
+    let (ra, rb) = tokio::join!(
+        act(&a, &id, &[("do", "start_review")]),
+        act(&b, &id, &[("do", "start_review")])
+    );
+    let statuses = [ra.status(), rb.status()];
+    assert!(statuses.contains(&StatusCode::SEE_OTHER), "{statuses:?}");
+    assert!(
+        statuses.contains(&StatusCode::CONFLICT),
+        "the second gets a conflict: {statuses:?}"
+    );
+    let history = store::proposal::history(&app.state.db, domain::ProposalId(id.parse().unwrap()))
+        .await
+        .unwrap();
+    assert_eq!(
+        history
+            .iter()
+            .filter(|h| h.action == "start_review")
+            .count(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn similar_earlier_proposals_show_while_drafting() {
+    let app = spawn_app().await;
+    let member = app.login("weiyuan").await;
+    let r = member
+        .post(
+            "/proposals",
+            &[
+                ("title", TITLE),
+                ("analysis", ANALYSIS),
+                ("suggestions", SUGGESTIONS),
+                ("category", "社会建设"),
+                ("public", "1"),
+            ],
+        )
+        .await;
+    let first = id_of(&location(&r));
+    member
+        .post(
+            &format!("/proposals/{first}/submit"),
+            &[
+                ("title", TITLE),
+                ("analysis", ANALYSIS),
+                ("suggestions", SUGGESTIONS),
+                ("category", "社会建设"),
+                ("public", "1"),
+            ],
+        )
+        .await;
+    let r = member
+        .post(
+            "/proposals",
+            &[
+                ("title", "关于老旧小区加装电梯财政补贴的建议"),
+                ("analysis", "老旧小区加装电梯资金缺口大"),
+                ("suggestions", ""),
+                ("category", ""),
+                ("public", "1"),
+            ],
+        )
+        .await;
+    let second = id_of(&location(&r));
+    let (_, page) = member.text(&format!("/proposals/{second}/edit")).await;
+    let similar = &page[page.find("相似的已有提案").unwrap()..];
+    assert!(similar.contains(TITLE), "the earlier proposal is suggested");
+}

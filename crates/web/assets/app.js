@@ -28,6 +28,30 @@
   if (window.matchMedia && window.matchMedia("(min-width: 768px)").matches) {
     document.querySelectorAll("details.more-filters").forEach(function (d) { d.open = true; });
   }
+  // Long forms (a proposal draft) save themselves every 20 seconds after a
+  // change: <form data-autosave="/url">. The status line says when.
+  var draft = document.querySelector("form[data-autosave]");
+  if (draft && window.fetch && window.FormData) {
+    var dirty = false;
+    var status = document.getElementById("autosave-status");
+    draft.addEventListener("input", function () { dirty = true; });
+    window.setInterval(function () {
+      if (!dirty) { return; }
+      dirty = false;
+      var body = new URLSearchParams(new FormData(draft));
+      window.fetch(draft.getAttribute("data-autosave"), { method: "POST", body: body, credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+        .then(function (j) { if (status) { status.textContent = "已自动保存 " + j.saved_at; } })
+        .catch(function () { dirty = true; if (status) { status.textContent = "自动保存失败，请检查网络后点击“保存草稿”"; } });
+    }, 20000);
+  }
+  // A submit button may ask its own question: data-confirm-submit="…".
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-confirm-submit]");
+    if (button && !window.confirm(button.getAttribute("data-confirm-submit"))) {
+      event.preventDefault();
+    }
+  });
   // Move focus to the error summary so screen readers announce it.
   var summary = document.querySelector(".error-summary");
   if (summary) {

@@ -80,6 +80,57 @@ async fn handle(state: &AppState, job: &Job) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
             tx.commit().await.map_err(|e| e.to_string())
         }
+        store::proposal::warnings::KIND => deadline_warning(state, job).await,
         other => Err(format!("no handler for job kind {other}")),
     }
+}
+
+#[derive(Deserialize)]
+struct WarningJob {
+    proposal_id: i64,
+    seq: u32,
+    unit_id: i64,
+    level: String,
+    due: String,
+}
+
+/// Tells the unit's accounts that an answer is due soon, if the assignment
+/// is still open and its due date has not moved since the job was made.
+async fn deadline_warning(state: &AppState, job: &Job) -> Result<(), String> {
+    let w: WarningJob =
+        serde_json::from_value(job.payload.clone()).map_err(|e| format!("bad payload: {e}"))?;
+    let stored = store::proposal::load(&state.db, domain::ProposalId(w.proposal_id))
+        .await
+        .map_err(|e| e.to_string())?;
+    let Some(a) = stored
+        .proposal
+        .tracking
+        .assignments
+        .iter()
+        .find(|a| a.seq == w.seq)
+    else {
+        return Ok(());
+    };
+    let still_due = a.is_answering() && a.answer.is_none() && a.due.to_string() == w.due;
+    if !still_due {
+        return Ok(());
+    }
+    let colour = match w.level.as_str() {
+        "blue" => "蓝色",
+        "yellow" => "黄色",
+        _ => "红色",
+    };
+    let title = format!("提案答复{colour}预警：{}", stored.text.title);
+    let body = format!("答复期限为 {}，请抓紧办理。", w.due);
+    let link = format!("/proposals/{}", w.proposal_id);
+    let users = store::user::ids_of_unit(&state.db, domain::UnitId(w.unit_id))
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut tx = state.db.write().await.map_err(|e| e.to_string())?;
+    for user in users {
+        store::notify::notify(&mut tx, state.now(), user, &title, &body, &link)
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    tx.commit().await.map_err(|e| e.to_string())
 }

@@ -170,3 +170,11 @@ pub async fn similar(
         _ => Vec::new(),
     }
 }
+
+impl SearchIndex {
+    /// Records that the index contains the feed up to `seq` (after a rebuild).
+    pub fn set_fed_to(&self, seq: i64) -> Result<(), String> {
+        self.fed_to.store(seq, Ordering::SeqCst);
+        std::fs::write(&self.marker, seq.to_string()).map_err(|e| e.to_string())
+    }
+}

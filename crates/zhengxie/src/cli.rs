@@ -67,6 +67,17 @@ pub enum Command {
         #[command(subcommand)]
         action: AuditAction,
     },
+    /// This server's full-text index.
+    Index {
+        #[command(subcommand)]
+        action: IndexAction,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum IndexAction {
+    /// Rebuild the search index from the database (the source of truth).
+    Rebuild,
 }
 
 #[derive(Subcommand)]

@@ -9,7 +9,7 @@ use store::audit::Who;
 use store::clock::SystemClock;
 use store::{Clock, Db, FieldCipher};
 
-use crate::cli::{AuditAction, Cli, Command, ExportWhat, ImportWhat, UserAction};
+use crate::cli::{AuditAction, Cli, Command, ExportWhat, ImportWhat, IndexAction, UserAction};
 use crate::setup;
 
 pub async fn run(cli: Cli) -> Result<ExitCode> {
@@ -85,6 +85,15 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             user(&db, clock.now(), action).await?;
         }
         Command::Backup { path } => backup(&config.database_url, &path).await?,
+        Command::Index {
+            action: IndexAction::Rebuild,
+        } => {
+            let db = connect(&config.database_url).await?;
+            let count =
+                crate::commands_io::rebuild_index(&db, &config.data_dir.join("search-index"))
+                    .await?;
+            println!("全文索引已重建：{count} 件提案。");
+        }
         Command::Audit {
             action: AuditAction::Verify,
         } => {

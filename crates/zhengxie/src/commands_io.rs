@@ -71,3 +71,32 @@ pub async fn export_members(db: &Db, now: i64, file: &Path, org: Option<&str>) -
     println!("已导出 {count} 名委员到 {}", file.display());
     Ok(())
 }
+
+/// Rebuilds the search index from every proposal in the database, then
+/// records the feed position so the server continues from there.
+pub async fn rebuild_index(db: &Db, dir: &Path) -> Result<u64> {
+    let head = store::proposal::feed_head(db).await?;
+    let index = web::search::SearchIndex::open(dir.to_path_buf()).map_err(anyhow::Error::msg)?;
+    let bar = indicatif::ProgressBar::new_spinner();
+    // Streams: searches keep the old index until `finish`, and the whole
+    // corpus is never held in memory.
+    let mut rebuild = index
+        .index
+        .begin_rebuild()
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut after = 0;
+    loop {
+        let ids = store::proposal::ids_after(db, after, 1000).await?;
+        let Some(last) = ids.last() else { break };
+        after = last.0;
+        for id in ids {
+            let doc = web::search::doc_of(&store::proposal::load(db, id).await?);
+            rebuild.add(&doc).map_err(|e| anyhow::anyhow!("{e}"))?;
+            bar.inc(1);
+        }
+    }
+    let count = rebuild.finish().map_err(|e| anyhow::anyhow!("{e}"))?;
+    index.set_fed_to(head).map_err(anyhow::Error::msg)?;
+    bar.finish_and_clear();
+    Ok(count)
+}

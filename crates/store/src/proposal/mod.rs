@@ -4,9 +4,13 @@
 //! transaction.
 
 mod read;
+pub mod warnings;
 mod write;
 
-pub use read::{feed_after, history, list, load, HistoryRow, ProposalFilter, ProposalRow, Stored};
+pub use read::{
+    feed_after, feed_head, history, ids_after, list, load, HistoryRow, ProposalFilter, ProposalRow,
+    Stored,
+};
 pub use write::{act, autosave, create_draft, Setting};
 
 /// Where a proposal's members stand, for "my proposals" and invitations.

@@ -284,3 +284,33 @@ pub async fn feed_after(db: &Db, after: i64, limit: u64) -> Result<Vec<(i64, Pro
         .map(|r| Ok((get(r, "seq")?, ProposalId(get(r, "proposal_id")?))))
         .collect()
 }
+
+/// Proposal ids after `after`, in id order, for walking every proposal.
+pub async fn ids_after(db: &Db, after: i64, limit: u64) -> Result<Vec<ProposalId>> {
+    let rows = db
+        .all(
+            &Query::select()
+                .column(Proposals::Id)
+                .from(Proposals::Table)
+                .and_where(Expr::col(Proposals::Id).gt(after))
+                .order_by(Proposals::Id, Order::Asc)
+                .limit(limit)
+                .to_owned(),
+        )
+        .await?;
+    rows.iter().map(|r| Ok(ProposalId(get(r, "id")?))).collect()
+}
+
+/// The newest search-feed position (0 when empty).
+pub async fn feed_head(db: &Db) -> Result<i64> {
+    use crate::schema::SearchFeed;
+    let row = db
+        .one(
+            &Query::select()
+                .expr(Expr::col(SearchFeed::Seq).max())
+                .from(SearchFeed::Table)
+                .to_owned(),
+        )
+        .await?;
+    Ok(sqlx::Row::try_get::<Option<i64>, _>(&row, 0)?.unwrap_or(0))
+}

@@ -120,7 +120,16 @@ pub async fn create_draft(
         &setting.context(now),
     )
     .map_err(StoreError::Refused)?;
-    save(&mut tx, now, audit_who, None, &applied, Some(text)).await?;
+    save(
+        &mut tx,
+        now,
+        audit_who,
+        None,
+        &applied,
+        Some(text),
+        &setting,
+    )
+    .await?;
     tx.commit().await?;
     Ok(ProposalId(id))
 }
@@ -151,6 +160,7 @@ pub async fn autosave(
         Some(stored.proposal.version),
         &applied,
         Some(text),
+        &setting,
     )
     .await?;
     tx.commit().await
@@ -210,6 +220,7 @@ pub async fn act(
         Some(p.version),
         &applied,
         text.as_ref(),
+        &setting,
     )
     .await?;
     tx.commit().await?;
@@ -246,6 +257,7 @@ async fn save(
     expected: Option<u64>,
     applied: &Applied,
     text: Option<&ProposalInput>,
+    setting: &Setting,
 ) -> Result<()> {
     let next = &applied.next;
     let id = next.id.0;
@@ -345,6 +357,7 @@ async fn save(
         .await?;
     }
     project(tx, next).await?;
+    super::warnings::schedule(tx, now, next, &applied.transition, &setting.tracking).await?;
     tx.execute(
         &Query::insert()
             .into_table(SearchFeed::Table)

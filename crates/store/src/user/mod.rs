@@ -186,3 +186,18 @@ pub async fn list(
         per_page,
     })
 }
+
+/// The active accounts of a handling unit, who get its reminders.
+pub async fn ids_of_unit(db: &Db, unit: domain::UnitId) -> Result<Vec<UserId>> {
+    let rows = db
+        .all(
+            &Query::select()
+                .column(Users::Id)
+                .from(Users::Table)
+                .and_where(Expr::col(Users::UnitId).eq(unit.0))
+                .and_where(Expr::col(Users::Disabled).eq(0))
+                .to_owned(),
+        )
+        .await?;
+    rows.iter().map(|r| Ok(UserId(get(r, "id")?))).collect()
+}

@@ -328,3 +328,56 @@ async fn similar_earlier_proposals_show_while_drafting() {
     let similar = &page[page.find("相似的已有提案").unwrap()..];
     assert!(similar.contains(TITLE), "the earlier proposal is suggested");
 }
+
+/// Submits, files and assigns a proposal to unit 2 (chengban's unit).
+async fn assigned(app: &crate::common::TestApp) -> String {
+    let member = app.login("weiyuan").await;
+    let fields = [
+        ("title", TITLE),
+        ("analysis", ANALYSIS),
+        ("suggestions", SUGGESTIONS),
+        ("category", "社会建设"),
+        ("public", "1"),
+    ];
+    let id = id_of(&location(&member.post("/proposals", &fields).await));
+    member
+        .post(&format!("/proposals/{id}/submit"), &fields)
+        .await;
+    let staff = app.login("shiganbu").await;
+    for step in [
+        vec![("do", "start_review")],
+        vec![("do", "file")],
+        vec![("do", "assign"), ("mode", "single"), ("unit", "2")],
+    ] {
+        assert_eq!(
+            act(&staff, &id, &step).await.status(),
+            StatusCode::SEE_OTHER
+        );
+    }
+    id
+}
+
+#[tokio::test]
+async fn deadline_warnings_fire_on_the_test_clock() {
+    let app = spawn_app().await;
+    assigned(&app).await;
+    // Nothing is due yet on the day of assignment.
+    web::jobs::run_due(&app.state).await.unwrap();
+    let unit = app.login("chengban").await;
+    assert!(!unit.text("/messages").await.1.contains("预警"));
+    // 80 days on (answer due 3 months after assignment): blue and yellow, not red.
+    app.clock.advance(80 * 86_400);
+    assert_eq!(
+        web::jobs::run_due(&app.state).await.unwrap(),
+        2,
+        "blue and yellow are due, red not yet"
+    );
+    let unit = app.login("chengban").await;
+    let (_, inbox) = unit.text("/messages").await;
+    assert!(
+        inbox.contains("提案答复蓝色预警") && inbox.contains("提案答复黄色预警"),
+        "{inbox}"
+    );
+    assert!(!inbox.contains("红色预警"));
+    assert!(inbox.contains(TITLE), "the warning names the proposal");
+}

@@ -24,6 +24,7 @@ mod content;
 mod number;
 mod review;
 mod stage;
+pub mod stats;
 mod steps;
 #[cfg(test)]
 mod tests;
@@ -46,6 +47,7 @@ pub use review::{
     ConversionKind, DeclineReason, KeyProposal, LinkedItem, MergeTarget, SupervisionKind,
 };
 pub use stage::{handling_stage, Stage};
+pub use stats::{ProposalStats, Rate, StatsInput};
 
 /// The kind of body that may make a collective proposal (集体提案).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -4,6 +4,7 @@
 //! transaction.
 
 mod read;
+mod stats;
 pub mod warnings;
 mod write;
 
@@ -11,6 +12,7 @@ pub use read::{
     feed_after, feed_head, history, ids_after, list, load, HistoryRow, ProposalFilter, ProposalRow,
     Stored,
 };
+pub use stats::{statistics, StatsFilter};
 pub use write::{act, autosave, create_draft, Setting};
 
 /// Where a proposal's members stand, for "my proposals" and invitations.

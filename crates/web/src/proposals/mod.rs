@@ -6,6 +6,7 @@ mod act;
 mod draft;
 mod list;
 mod record;
+mod stats;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -20,6 +21,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/proposals", get(list::page).post(draft::create))
         .route("/proposals/new", get(draft::new_page))
+        .route("/proposals/stats", get(stats::page))
         .route("/proposals/{id}", get(record::page))
         .route(
             "/proposals/{id}/edit",

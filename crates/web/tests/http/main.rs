@@ -8,4 +8,5 @@ mod common;
 mod elder;
 mod members;
 mod permissions;
+mod proposal_stats;
 mod proposals;

@@ -9,6 +9,7 @@ mod load;
 mod names;
 mod people;
 mod plan;
+pub mod proposal_texts;
 mod structure;
 
 pub use load::load;

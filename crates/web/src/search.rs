@@ -11,7 +11,7 @@ use domain::proposal::{Proposal, Stage};
 use domain::{ProposalId, Role};
 use search::{Index, ProposalDoc, Visibility};
 
-use crate::auth::User;
+use crate::proposals::Participant;
 use crate::state::AppState;
 
 /// The index and the last feed position it contains.
@@ -112,10 +112,9 @@ pub async fn sync(state: &AppState) -> Result<usize, String> {
 
 /// What a user may find: staff and leaders everything in their subtree
 /// except drafts; others what was made public in their organisation's tree.
-pub fn visibility(user: &User) -> Visibility {
-    let a = &user.live.account;
-    let path = a.org_path.as_str().to_string();
-    match a.role {
+pub fn visibility(me: &Participant) -> Visibility {
+    let path = me.org_path.as_str().to_string();
+    match me.role {
         Role::Staff | Role::Leader => {
             Visibility::staff(path).hiding_states(["draft", "collecting_cosigners"])
         }
@@ -140,7 +139,7 @@ pub struct SimilarHit {
 /// The most similar earlier proposals to a draft's text.
 pub async fn similar(
     state: &AppState,
-    user: &User,
+    me: &Participant,
     text: &str,
     exclude: Option<i64>,
 ) -> Vec<SimilarHit> {
@@ -153,7 +152,7 @@ pub async fn similar(
     let Some(si) = state.search.clone() else {
         return Vec::new();
     };
-    let (text, visibility) = (text.to_string(), visibility(user));
+    let (text, visibility) = (text.to_string(), visibility(me));
     let hits = tokio::task::spawn_blocking(move || {
         si.index.similar_excluding(&text, exclude, &visibility, 5)
     })

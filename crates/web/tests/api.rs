@@ -17,6 +17,10 @@ use store::org::Org;
 mod access;
 #[path = "api/contract.rs"]
 mod contract;
+#[path = "api/proposal_input.rs"]
+mod proposal_input;
+#[path = "api/proposals.rs"]
+mod proposals;
 #[path = "api/records.rs"]
 mod records;
 

@@ -9,6 +9,7 @@ mod catalogs;
 mod input;
 mod members;
 mod orgs;
+mod proposals;
 mod users;
 
 use axum::http::header;
@@ -33,6 +34,7 @@ pub fn routes() -> Router<AppState> {
         .merge(catalogs::routes())
         .merge(members::routes())
         .merge(users::routes())
+        .merge(proposals::routes())
         .method_not_allowed_fallback(method_not_allowed)
         .fallback(not_found)
 }
@@ -208,6 +210,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     api.merge(catalogs::doc());
     api.merge(members::Doc::openapi());
     api.merge(users::Doc::openapi());
+    api.merge(proposals::Doc::openapi());
     complete_operations(&mut api);
     api
 }

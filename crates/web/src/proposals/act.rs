@@ -11,8 +11,8 @@ use domain::refusal::Reason;
 use domain::tracking::{AnswerInput, AssignmentPlan, FeedbackInput, TrackingAction};
 use domain::{FieldErrors, ProposalId, TermId, UnitId};
 
-use super::{visible, who};
-use crate::auth::{CsrfForm, User};
+use super::{visible, who, Participant};
+use crate::auth::CsrfForm;
 use crate::error::{WebError, WebResult};
 use crate::state::AppState;
 use crate::view::done;
@@ -50,8 +50,8 @@ fn units(form: &Form, name: &str) -> WebResult<Vec<UnitId>> {
 }
 
 /// The acting unit clerk's own unit.
-fn own_unit(user: &User) -> WebResult<UnitId> {
-    user.live.account.unit_id.ok_or(WebError::Forbidden)
+fn own_unit(me: &Participant) -> WebResult<UnitId> {
+    me.unit.ok_or(WebError::Forbidden)
 }
 
 /// A placeholder: the store issues the real number inside its transaction.
@@ -65,7 +65,7 @@ fn any_number() -> ProposalNumber {
 
 /// Builds the action a form asks for.
 pub fn action_from(
-    user: &User,
+    me: &Participant,
     rater: Option<domain::tracking::Rater>,
     today: time::Date,
     form: &Form,
@@ -110,11 +110,11 @@ pub fn action_from(
             track(TrackingAction::Assign { plan })
         }
         "return" => track(TrackingAction::Return {
-            unit: own_unit(user)?,
+            unit: own_unit(me)?,
             reason: reason(form, "reason", "退回理由")?,
         }),
         "contact" => track(TrackingAction::RecordContact {
-            unit: own_unit(user)?,
+            unit: own_unit(me)?,
             on: today,
             note: reason(form, "note", "沟通情况")?,
         }),
@@ -128,12 +128,12 @@ pub fn action_from(
                 text: field(form, "text").into(),
             };
             track(TrackingAction::DraftAnswer {
-                unit: own_unit(user)?,
+                unit: own_unit(me)?,
                 answer: input.parse().map_err(WebError::Invalid)?,
             })
         }
         "submit_answer" => track(TrackingAction::SubmitAnswer {
-            unit: own_unit(user)?,
+            unit: own_unit(me)?,
         }),
         "accept" => track(TrackingAction::Accept {
             unit: unit(form, "unit")?,
@@ -179,11 +179,12 @@ pub async fn act(
     CsrfForm(user, form): CsrfForm<Form>,
 ) -> WebResult<Response> {
     let stored = store::proposal::load(&state.db, ProposalId(id)).await?;
-    if !visible(&user, &stored) {
+    let me = Participant::from(&user);
+    if !visible(&me, &stored) {
         return Err(WebError::NotFound);
     }
-    let who = who(&user);
-    let action = action_from(&user, stored.proposal.rater_for(&who), state.today(), &form)?;
+    let who = who(&me);
+    let action = action_from(&me, stored.proposal.rater_for(&who), state.today(), &form)?;
     store::proposal::act(
         &state.db,
         state.now(),

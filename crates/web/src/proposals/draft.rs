@@ -5,11 +5,12 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Json, Response};
 use domain::catalog::CatalogKind;
+use domain::org::OrgPath;
 use domain::proposal::{Action, ProposalInput, Proposer};
-use domain::{FieldErrors, ProposalId, Role, TermId};
+use domain::{FieldErrors, OrgId, ProposalId, Role, TermId};
 use store::proposal::{Setting, Stored};
 
-use super::{visible, who};
+use super::{visible, who, Participant};
 use crate::auth::{CsrfForm, User};
 use crate::error::{WebError, WebResult};
 use crate::shell::{Notice, Shell};
@@ -53,7 +54,7 @@ async fn page(
 ) -> WebResult<DraftPage> {
     let setting = Setting::for_org(&state.db, user.live.account.org_id).await?;
     let draft_text = format!("{} {}", text.title, text.analysis);
-    let similar = crate::search::similar(state, user, &draft_text, id).await;
+    let similar = crate::search::similar(state, &Participant::from(user), &draft_text, id).await;
     let title = if id.is_some() {
         "修改提案草稿"
     } else {
@@ -80,16 +81,9 @@ pub async fn new_page(State(state): State<AppState>, user: User) -> WebResult<Re
 }
 
 /// The organisation's current term (届).
-async fn current_term(state: &AppState, user: &User) -> WebResult<TermId> {
-    let a = &user.live.account;
-    let terms = store::org::list_catalog(
-        &state.db,
-        CatalogKind::Term,
-        &a.org_path,
-        Some(a.org_id),
-        false,
-    )
-    .await?;
+pub async fn current_term(state: &AppState, org_path: &OrgPath, org: OrgId) -> WebResult<TermId> {
+    let terms =
+        store::org::list_catalog(&state.db, CatalogKind::Term, org_path, Some(org), false).await?;
     let current = terms
         .iter()
         .find(|t| t.numbers.get("is_current") == Some(&1))
@@ -106,13 +100,13 @@ pub async fn create(
     member_only(&user)?;
     let a = &user.live.account;
     let member = a.member_id.ok_or(WebError::Forbidden)?;
-    let term = current_term(&state, &user).await?;
+    let term = current_term(&state, &a.org_path, a.org_id).await?;
     let year = state.today().year();
     let id = store::proposal::create_draft(
         &state.db,
         state.now(),
         &user.who(),
-        &who(&user),
+        &who(&Participant::from(&user)),
         a.org_id,
         term,
         year,
@@ -125,7 +119,7 @@ pub async fn create(
 
 async fn own_draft(state: &AppState, user: &User, id: i64) -> WebResult<Stored> {
     let stored = store::proposal::load(&state.db, ProposalId(id)).await?;
-    if !visible(user, &stored) {
+    if !visible(&Participant::from(user), &stored) {
         return Err(WebError::NotFound);
     }
     Ok(stored)
@@ -162,7 +156,7 @@ pub async fn save(
         &state.db,
         state.now(),
         &user.who(),
-        &who(&user),
+        &who(&Participant::from(&user)),
         ProposalId(id),
         &text,
     )
@@ -181,7 +175,7 @@ pub async fn autosave(
         &state.db,
         state.now(),
         &user.who(),
-        &who(&user),
+        &who(&Participant::from(&user)),
         ProposalId(id),
         &text,
     )
@@ -203,7 +197,7 @@ pub async fn submit(
         &state.db,
         state.now(),
         &user.who(),
-        &who(&user),
+        &who(&Participant::from(&user)),
         ProposalId(id),
         &text,
     )
@@ -214,7 +208,7 @@ pub async fn submit(
                 &state.db,
                 state.now(),
                 &user.who(),
-                &who(&user),
+                &who(&Participant::from(&user)),
                 ProposalId(id),
                 Action::Submit { content },
             )

@@ -9,6 +9,7 @@ use domain::Role;
 use serde::Deserialize;
 use store::proposal::{ProposalFilter, ProposalRow};
 
+use super::Participant;
 use crate::auth::User;
 use crate::error::{WebError, WebResult};
 use crate::shell::{Notice, Shell};
@@ -41,25 +42,19 @@ pub struct ListQuery {
     page: String,
 }
 
-pub async fn page(
-    State(state): State<AppState>,
-    user: User,
-    notice: Notice,
-    Query(q): Query<ListQuery>,
-) -> WebResult<Response> {
-    let a = &user.live.account;
-    let mut filter = ProposalFilter {
-        q: Some(q.q.clone()),
-        ..ProposalFilter::default()
-    };
-    let heading = match a.role {
+/// What a participant's list shows, and its heading: a member their own,
+/// staff and leaders what was submitted in their subtree, a unit its
+/// assignments.
+pub fn filter_for(me: &Participant) -> WebResult<(ProposalFilter, &'static str)> {
+    let mut filter = ProposalFilter::default();
+    let heading = match me.role {
         Role::Member => {
-            filter.member = a.member_id;
-            filter.author = Some(a.id);
+            filter.member = me.member;
+            filter.author = Some(me.user);
             "我的提案"
         }
         Role::Staff | Role::Leader => {
-            filter.scope = Some(a.org_path.clone());
+            filter.scope = Some(me.org_path.clone());
             // Staff and leaders see what was submitted; drafts stay private.
             filter.stages = Stage::ALL
                 .iter()
@@ -69,11 +64,23 @@ pub async fn page(
             "提案办理"
         }
         Role::UnitClerk => {
-            filter.unit = Some(a.unit_id.ok_or(WebError::Forbidden)?);
+            filter.unit = Some(me.unit.ok_or(WebError::Forbidden)?);
             "交办本单位的提案"
         }
         _ => return Err(WebError::Forbidden),
     };
+    Ok((filter, heading))
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    user: User,
+    notice: Notice,
+    Query(q): Query<ListQuery>,
+) -> WebResult<Response> {
+    let a = &user.live.account;
+    let (mut filter, heading) = filter_for(&Participant::from(&user))?;
+    filter.q = Some(q.q.clone());
     if let Some(stage) = Stage::from_code(&q.stage) {
         filter.stages = vec![stage];
     }

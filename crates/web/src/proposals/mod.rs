@@ -8,10 +8,16 @@ mod list;
 mod record;
 mod stats;
 
+pub use act::action_from;
+pub use draft::current_term;
+pub use list::filter_for;
+pub use record::{offers, Offer};
+
 use axum::routing::{get, post};
 use axum::Router;
+use domain::org::OrgPath;
 use domain::proposal::Who;
-use domain::Role;
+use domain::{MemberId, Role, UnitId, UserId};
 use store::proposal::Stored;
 
 use crate::auth::User;
@@ -32,35 +38,62 @@ pub fn routes() -> Router<AppState> {
         .route("/proposals/{id}/act", post(act::act))
 }
 
+/// Who works on proposals, as the rules and the lists need it: a logged-in
+/// account, or an API token acting for one member or one unit. The pages
+/// and the API ask the same functions with it.
+#[derive(Debug, Clone)]
+pub struct Participant {
+    /// The account; an API token has none and acts as `UserId(0)`, which
+    /// is never an author, a rater or the system.
+    pub user: UserId,
+    pub role: Role,
+    pub org_path: OrgPath,
+    /// The member this account (or token call) acts for.
+    pub member: Option<MemberId>,
+    /// The handling unit this account (or token call) works for.
+    pub unit: Option<UnitId>,
+}
+
+impl From<&User> for Participant {
+    fn from(user: &User) -> Self {
+        let a = &user.live.account;
+        Participant {
+            user: a.id,
+            role: a.role,
+            org_path: a.org_path.clone(),
+            member: a.member_id,
+            unit: a.unit_id,
+        }
+    }
+}
+
 /// Who the rules see: the facts about this account. All staff of the
 /// committee handle proposals for now; a 提案委-only business line is a
 /// later setting.
-pub fn who(user: &User) -> Who {
-    let a = &user.live.account;
-    match (a.role, a.member_id, a.unit_id) {
-        (Role::Member, Some(member), _) => Who::member(a.id, member),
-        (Role::Staff, _, _) => Who::proposal_staff(a.id),
-        (Role::UnitClerk, _, Some(unit)) => Who::unit_clerk(a.id, unit),
-        (Role::Leader, _, _) => Who::leader(a.id),
-        _ => Who::account(a.id),
+pub fn who(p: &Participant) -> Who {
+    match (p.role, p.member, p.unit) {
+        (Role::Member, Some(member), _) => Who::member(p.user, member),
+        (Role::Staff, _, _) => Who::proposal_staff(p.user),
+        (Role::UnitClerk, _, Some(unit)) => Who::unit_clerk(p.user, unit),
+        (Role::Leader, _, _) => Who::leader(p.user),
+        _ => Who::account(p.user),
     }
 }
 
 /// Whether a user may see a proposal at all: its proposers and author, the
 /// units it was assigned to, and staff and leaders of its organisation or
 /// above. Anyone else gets 404.
-pub fn visible(user: &User, stored: &Stored) -> bool {
-    let a = &user.live.account;
+pub fn visible(who: &Participant, stored: &Stored) -> bool {
     let p = &stored.proposal;
-    let in_scope = a.org_path.contains(&stored.org_path);
-    match a.role {
+    let in_scope = who.org_path.contains(&stored.org_path);
+    match who.role {
         Role::Staff | Role::Leader => in_scope,
-        Role::UnitClerk => a
-            .unit_id
+        Role::UnitClerk => who
+            .unit
             .is_some_and(|u| p.tracking.assignments.iter().any(|x| x.unit == u)),
         Role::Member => {
-            p.author_account == a.id
-                || a.member_id.is_some_and(|m| {
+            p.author_account == who.user
+                || who.member.is_some_and(|m| {
                     p.proposers().contains(&m) || p.cosigners.iter().any(|c| c.member == m)
                 })
         }

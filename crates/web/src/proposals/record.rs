@@ -13,7 +13,7 @@ use domain::ProposalId;
 use store::proposal::{HistoryRow, Setting, Stored};
 
 use super::act::action_from;
-use super::{visible, who};
+use super::{visible, who, Participant};
 use crate::auth::User;
 use crate::error::{WebError, WebResult};
 use crate::shell::{Notice, Shell};
@@ -198,38 +198,21 @@ fn samples(units: &[(i64, String)], assignments: &[Assignment]) -> Vec<Sample> {
     out
 }
 
-pub async fn page(
-    State(state): State<AppState>,
-    user: User,
-    notice: Notice,
-    Path(id): Path<i64>,
-) -> WebResult<Response> {
-    let s = store::proposal::load(&state.db, ProposalId(id)).await?;
-    if !visible(&user, &s) {
-        return Err(WebError::NotFound);
-    }
-    let p = &s.proposal;
-    let units: Vec<(i64, String)> = store::org::list_catalog(
-        &state.db,
-        CatalogKind::Unit,
-        &s.org_path,
-        Some(p.org),
-        false,
-    )
-    .await?
-    .into_iter()
-    .map(|u| (u.id, u.name))
-    .collect();
-    let setting = Setting::for_org(&state.db, p.org).await?;
-    let ctx = setting.context(state.now());
-    let who = who(&user);
+/// The steps `me` may take on `p` now, each with the unit it is about.
+pub fn offers(
+    me: &Participant,
+    p: &proposal::Proposal,
+    units: &[(i64, String)],
+    ctx: &proposal::Context<'_>,
+) -> Vec<Offer> {
+    let who = who(me);
     let rater = p.rater_for(&who);
     let mut offers = Vec::new();
-    for (code, label, unit, form) in samples(&units, &p.tracking.assignments) {
-        let Ok(action) = action_from(&user, rater, state.today(), &form) else {
+    for (code, label, unit, form) in samples(units, &p.tracking.assignments) {
+        let Ok(action) = action_from(me, rater, ctx.today, &form) else {
             continue;
         };
-        let allowed = match proposal::apply(p, &action, &who, &ctx) {
+        let allowed = match proposal::apply(p, &action, &who, ctx) {
             Ok(_) => true,
             Err(r) => r.kind == domain::refusal::RefusalKind::Invalid,
         };
@@ -246,6 +229,35 @@ pub async fn page(
             });
         }
     }
+    offers
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    user: User,
+    notice: Notice,
+    Path(id): Path<i64>,
+) -> WebResult<Response> {
+    let s = store::proposal::load(&state.db, ProposalId(id)).await?;
+    let me = Participant::from(&user);
+    if !visible(&me, &s) {
+        return Err(WebError::NotFound);
+    }
+    let p = &s.proposal;
+    let units: Vec<(i64, String)> = store::org::list_catalog(
+        &state.db,
+        CatalogKind::Unit,
+        &s.org_path,
+        Some(p.org),
+        false,
+    )
+    .await?
+    .into_iter()
+    .map(|u| (u.id, u.name))
+    .collect();
+    let setting = Setting::for_org(&state.db, p.org).await?;
+    let ctx = setting.context(state.now());
+    let offers = offers(&me, p, &units, &ctx);
     let number = p
         .number
         .map(|n: ProposalNumber| n.to_string())

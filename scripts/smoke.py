@@ -9,11 +9,17 @@ W3C WebDriver protocol (urllib + json, no third-party packages):
   * saves a screenshot of every page to artifacts/screenshots/<role>-<page>-<width>.png,
   * records each page's HTTP status (fetched again with the browser's cookie),
   * checks the elder-mode switch, logging out, and that /members weighs
-    under 60 KiB (HTML + app.css + app.js).
+    under 60 KiB (HTML + app.css + app.js),
+  * walks one proposal (提案) through its life on the real pages: the member
+    drafts and submits it on a phone, staff review, file and assign it, the
+    unit clerk answers, staff accept, the member rates and staff close it;
+    each step is a form on the page (confirmations accepted) and each step's
+    page is checked and screenshotted as <role>-proposal-<step>-<width>.png.
 
 It fails (exit 1) on: a 5xx, a page that does not render (no <main>, or the
 "系统繁忙" error page), a broken login or logout, a business page that an
-administrator or member can open when they must not, or /members too heavy.
+administrator or member can open when they must not, /members too heavy, or
+a proposal step that does not reach its page or lands on an error page.
 A page that answers 403/404 (not written yet) is reported as a warning; with
 --strict (or SMOKE_STRICT=1) it fails too.
 
@@ -43,6 +49,34 @@ from dataclasses import dataclass, field
 DEMO_PASSWORD = "Zhengxie@2026"
 PAGE_WEIGHT_LIMIT = 60 * 1024
 ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
+# The proposal walked through its life by proposal_flow: written by the
+# member, answered by the demo clerk's unit (重庆市教育委员会, unit 2).
+PROPOSAL = {
+    "title": "关于加强中小学校园周边交通安全综合治理的建议",
+    "analysis": (
+        "我市不少中小学位于老城区主干道旁，上下学高峰时段接送车辆临时停靠、占道等候现象突出，学生步行通道常被挤占。"
+        "部分学校门前缺少隔离护栏和过街设施，存在较大交通安全隐患。"
+        "家长和学校多次反映，但教育、公安交管和属地街道之间尚缺乏常态化的协作机制。"
+    ),
+    "suggestions": (
+        "一是由教育部门牵头，会同公安交管和属地街道逐校排查校门周边隐患并建立台账；"
+        "二是在具备条件的学校设置临时接送停车区和护学岗；三是将校园周边交通秩序纳入平安校园考核。"
+    ),
+    "category": "社会建设",
+}
+ASSIGNED_UNIT = "重庆市教育委员会"
+CONTACT_NOTE = "已与提案人电话沟通，了解了重点学校的点位和家长诉求，约定下周会同交管部门到现场查看。"
+ANSWER = {
+    "class": "A",
+    "signed_by": "李明",
+    "contact_person": "张晓燕",
+    "contact_phone": "023-63891234",
+    "text": (
+        "感谢您对校园安全工作的关心和支持。我委已会同市公安局交巡警总队对主城区中小学校门周边逐校排查，建立隐患台账，"
+        "本学期起在具备条件的学校设置临时接送停车区并推行护学岗制度，校园周边交通秩序已纳入平安校园考核。"
+        "我们将持续跟踪落实情况，并及时向您反馈。"
+    ),
+}
 CHROME_ARGS = [
     "--headless=new",
     "--no-sandbox",
@@ -205,12 +239,40 @@ class WebDriver:
             raise SmokeFailure(f"页面 {self.url()} 上找不到元素 {css}")
         return el
 
+    def find_in(self, parent: str, css: str) -> str | None:
+        try:
+            value = self.s("POST", f"/element/{parent}/element", {"using": "css selector", "value": css})
+        except SmokeFailure as e:
+            if "no such element" in str(e):
+                return None
+            raise
+        return value[ELEMENT]
+
     def type(self, el: str, text: str) -> None:
         self.s("POST", f"/element/{el}/clear", {})
         self.s("POST", f"/element/{el}/value", {"text": text})
 
     def click(self, el: str) -> None:
         self.s("POST", f"/element/{el}/click", {})
+
+    def press(self, el: str) -> None:
+        """Clicks an element after centring it, so that a fixed bar (the
+        phone tab bar) is not in the way of a button at the page's foot."""
+        self.js("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", {ELEMENT: el})
+        self.click(el)
+
+    def accept_alert(self, tries: int = 3) -> bool:
+        """Accepts a window.confirm if one is open; False if there was none."""
+        for attempt in range(tries):
+            try:
+                self.s("POST", "/alert/accept", {})
+                return True
+            except SmokeFailure as e:
+                if "no such alert" not in str(e):
+                    raise
+            if attempt + 1 < tries:
+                time.sleep(0.2)
+        return False
 
     def cookie(self, name: str) -> str:
         try:
@@ -512,6 +574,229 @@ class Smoke:
         for e in entries[:20]:
             self.warn(f"浏览器控制台：{e.get('message', '')[:300]}")
 
+    # -- proposal walk-through ------------------------------------------------
+
+    def shot(self, role: str, name: str) -> str:
+        """Screenshots the page in the browser as <role>-<name>-<width>.png."""
+        width = self.wd.viewport[0]
+        path = os.path.join(self.out, f"{role}-{name}-{width}.png")
+        self.wd.screenshot(path)
+        return os.path.relpath(path)
+
+    def page_problem(self) -> str:
+        """Why the page in the browser is not a good page, or ''."""
+        info = self.wd.js(
+            """
+            var main = document.querySelector('main');
+            var text = document.body ? document.body.innerText : '';
+            var err = document.querySelector('main.error-page');
+            var squash = function (e) { return e ? e.textContent.replace(/\\s+/g, ' ').trim() : ''; };
+            var summary = document.querySelector('.error-summary');
+            return {
+              hasMain: !!main && main.innerText.trim().length > 0,
+              errorTitle: err ? squash(err.querySelector('h1')) : '',
+              errorDetail: err ? squash(err.querySelector('p:not(.muted)')) : '',
+              errorCode: (text.match(/错误代码\\s*(\\d{3})/) || [])[1] || '',
+              words: ['系统繁忙', '页面不存在', '无权访问'].filter(function (w) { return text.indexOf(w) >= 0; }),
+              summary: squash(summary),
+              fieldErrors: [].slice.call(document.querySelectorAll('main p.error')).map(squash),
+              path: location.pathname,
+            };
+            """
+        )
+        if info["errorTitle"] or info["errorCode"]:
+            detail = f"，{info['errorDetail']}" if info["errorDetail"] else ""
+            return f"错误页“{info['errorTitle']}”{detail}（错误代码 {info['errorCode'] or '?'}）"
+        if info["words"]:
+            return f"页面上出现“{'、'.join(info['words'])}”"
+        if info["summary"] or info["fieldErrors"]:
+            return f"表单有误：{info['summary'] or '；'.join(info['fieldErrors'])}"
+        if info["path"] == "/login":
+            return "会话丢失，被送回登录页"
+        if not info["hasMain"]:
+            return "页面未渲染（无 <main> 内容）"
+        return ""
+
+    def follow(self, step: str, button: str) -> None:
+        """Clicks a submit button, accepts the confirmation it may ask for,
+        waits for the next page and fails if that is an error page."""
+        self.wd.js("window.__smokeBefore = true")
+        self.wd.press(button)
+        self.wd.accept_alert()
+        deadline = time.time() + 60
+        last = ""
+        while time.time() < deadline:
+            try:
+                if self.wd.js("return !window.__smokeBefore && document.readyState === 'complete'"):
+                    break
+            except SmokeFailure as e:  # mid-navigation, or a second dialog
+                last = str(e)
+                if "alert" in last:
+                    self.wd.accept_alert(1)
+            time.sleep(0.1)
+        else:
+            raise SmokeFailure(f"提案流程“{step}”：点击后 60 秒内没有打开新页面（仍在 {self.wd.url()}）{last}")
+        problem = self.page_problem()
+        if problem:
+            raise SmokeFailure(f"提案流程“{step}”失败：{problem}（{urllib.parse.urlsplit(self.wd.url()).path}）")
+
+    def fill(self, step: str, scope: str, fields: dict[str, str]) -> None:
+        """Fills the named fields inside an element: text by typing, a
+        select by clicking the option whose value or text matches, a radio
+        by clicking the one with that value."""
+        for name, value in fields.items():
+            el = self.wd.find_in(scope, f"[name='{name}']")
+            if el is None:
+                raise SmokeFailure(f"提案流程“{step}”：表单里没有字段 {name}")
+            kind = self.wd.js("var e=arguments[0];return e.tagName.toLowerCase()+(e.type?':'+e.type:'')", {ELEMENT: el})
+            if kind == "input:radio":
+                radio = self.wd.find_in(scope, f"input[type=radio][name='{name}'][value='{value}']")
+                if radio is None:
+                    raise SmokeFailure(f"提案流程“{step}”：单选 {name} 没有选项 {value}")
+                self.wd.press(radio)
+            elif kind.startswith("select"):
+                option = self.wd.js(
+                    "var want=arguments[1];return [].slice.call(arguments[0].options)"
+                    ".filter(function(o){return o.value===want||o.text.trim()===want})[0]||null",
+                    {ELEMENT: el},
+                    value,
+                )
+                if option is None:
+                    raise SmokeFailure(f"提案流程“{step}”：下拉框 {name} 没有“{value}”")
+                self.wd.js("arguments[0].scrollIntoView({block: 'center'})", {ELEMENT: el})
+                self.wd.click(option[ELEMENT])
+                chosen = self.wd.js("var o=arguments[0].selectedOptions[0];return o?o.text.trim()+'|'+o.value:''", {ELEMENT: el})
+                if value not in chosen.split("|"):
+                    raise SmokeFailure(f"提案流程“{step}”：下拉框 {name} 选不上“{value}”（现为 {chosen}）")
+            else:
+                self.wd.type(el, value)
+
+    def arrived(self, step: str, role: str, path: str, shot: str = "") -> str:
+        """Checks the browser is on `path` after a step, logs the stage shown
+        and records the step; screenshots it as <role>-<shot>-<width>.png."""
+        here = urllib.parse.urlsplit(self.wd.url()).path
+        if here != path:
+            raise SmokeFailure(f"提案流程“{step}”：应到 {path}，实际在 {here}")
+        problem = self.page_problem()
+        if problem:
+            raise SmokeFailure(f"提案流程“{step}”失败：{problem}（{here}）")
+        stage = self.wd.js("var b=document.querySelector('.record h1 .badge');return b?b.textContent.trim():''")
+        rel = self.shot(role, shot) if shot else ""
+        width = self.wd.viewport[0]
+        if width < 768:
+            overflow = self.wd.js("return document.documentElement.scrollWidth - window.innerWidth")
+            if overflow > 2:
+                self.warn(f"{role} {path}（{step}）在 {width}px 宽时横向溢出 {overflow}px")
+        note = f"{step}" + (f" → {stage}" if stage else "")
+        self.results.append(Result(role, path, None, "ok", note, rel))
+        log(f"  ok   {role} {note}" + (f"  [{rel}]" if rel else ""))
+        return stage
+
+    def act(self, role: str, pid: int, step: str, code: str, fields: dict[str, str] | None = None, shot: str = "") -> str:
+        """Performs one step form (<form class=act> with do=code) on the
+        record page: fills it, submits, accepts the confirmation, checks."""
+        path = f"/proposals/{pid}"
+        if urllib.parse.urlsplit(self.wd.url()).path != path:
+            self.wd.go(self.base + path)
+            self.wd.wait_ready()
+            problem = self.page_problem()
+            if problem:
+                raise SmokeFailure(f"提案流程“{step}”：{role} 打不开 {path}：{problem}")
+        form = self.wd.js(
+            "var code=arguments[0];return [].slice.call(document.querySelectorAll('form.act')).filter(function(f){"
+            "var d=f.querySelector('input[name=do]');return d&&d.value===code})[0]||null",
+            code,
+        )
+        if form is None:
+            offered = self.wd.js(
+                "return [].slice.call(document.querySelectorAll('form.act input[name=do]')).map(function(d){return d.value})"
+            )
+            raise SmokeFailure(
+                f"提案流程“{step}”：{role} 在 {path} 上没有“{code}”表单（可办理：{'、'.join(offered) or '无'}）"
+            )
+        form = form[ELEMENT]
+        self.fill(step, form, fields or {})
+        button = self.wd.find_in(form, "button[type=submit]")
+        if button is None:
+            raise SmokeFailure(f"提案流程“{step}”：“{code}”表单没有提交按钮")
+        self.follow(step, button)
+        return self.arrived(step, role, path, shot)
+
+    def proposal_flow(self) -> None:
+        """One proposal from draft to 办结, each step on the real pages by
+        the role that takes it, with screenshots along the way."""
+        log("== 提案全流程")
+        # 委员 drafts and submits on a phone.
+        self.login("weiyuan", 360, 800)
+        listing = self.visit("member", "proposals", "/proposals", 360)
+        if listing.verdict == "FAIL":
+            raise SmokeFailure("提案流程：委员打不开 /proposals")
+        write = self.wd.find("main a[href='/proposals/new']")
+        if write is None:
+            raise SmokeFailure("提案流程：/proposals 上没有“撰写提案”按钮")
+        self.wd.press(write)
+        self.wd.wait_ready()
+        self.arrived("撰写提案", "member", "/proposals/new", "proposal-new")
+        draft = self.wd.need("form#draft")
+        self.fill("填写提案", draft, PROPOSAL)
+        self.follow("保存草稿", self.wd.need("form#draft button.secondary[type=submit]"))
+        edit = re.fullmatch(r"/proposals/(\d+)/edit", urllib.parse.urlsplit(self.wd.url()).path)
+        if edit is None:
+            raise SmokeFailure(f"提案流程“保存草稿”：应到 /proposals/<id>/edit，实际在 {self.wd.url()}")
+        pid = int(edit.group(1))
+        self.arrived("保存草稿", "member", f"/proposals/{pid}/edit", "proposal-edit")
+        if self.wd.find("#similar-h") is None:
+            self.warn("提案草稿页没有“相似的已有提案”栏")
+        submit = self.wd.need(f"form#draft button[formaction='/proposals/{pid}/submit']")
+        self.follow("提交提案", submit)
+        self.arrived("提交提案", "member", f"/proposals/{pid}", "proposal-submitted")
+        self.logout("weiyuan")
+
+        # 机关干部 reviews, files and assigns at a desk.
+        self.login("shiganbu", 1366, 900)
+        self.act("staff", pid, "开始审查", "start_review")
+        self.act("staff", pid, "立案", "file", shot="proposal-filed")
+        number = self.wd.js("var d=document.querySelector('dl.facts dd');return d?d.textContent.trim():''")
+        if not re.fullmatch(r"第\d{4}号", number or ""):
+            self.fail(f"提案流程“立案”：立案后编号应为“第000N号”，页面显示“{number}”")
+        else:
+            log(f"  ok   立案编号 {number}")
+        self.act("staff", pid, "交办", "assign", {"mode": "single", "unit": ASSIGNED_UNIT})
+        self.logout("shiganbu")
+
+        # 承办单位 talks to the proposer and answers.
+        self.login("chengban", 1366, 900)
+        self.act("unit", pid, "办前沟通", "contact", {"note": CONTACT_NOTE})
+        self.act("unit", pid, "起草答复", "draft_answer", ANSWER)
+        self.act("unit", pid, "提交答复", "submit_answer", shot="proposal-answered")
+        self.logout("chengban")
+
+        self.login("shiganbu", 1366, 900)
+        self.act("staff", pid, "审核通过答复", "accept")
+        self.logout("shiganbu")
+
+        # 委员 rates the answer on a phone.
+        self.login("weiyuan", 360, 800)
+        self.wd.go(self.base + f"/proposals/{pid}")
+        self.wd.wait_ready()
+        self.arrived("打开评价表", "member", f"/proposals/{pid}", "proposal-rate")
+        self.act("member", pid, "评价", "rate", {"satisfaction": "satisfied", "contacted": "是", "on_point": "是"}, shot="proposal-rated")
+        if not self.wd.js("return document.body.innerText.indexOf('评价：满意') >= 0"):
+            self.fail(f"提案流程“评价”：/proposals/{pid} 上看不到“评价：满意”")
+        self.logout("weiyuan")
+
+        self.login("shiganbu", 1366, 900)
+        stage = self.act("staff", pid, "办结", "close", shot="proposal-closed")
+        if stage and stage != "办结":
+            self.warn(f"提案流程“办结”：办结后状态显示为“{stage}”")
+        self.logout("shiganbu")
+
+        self.login("weiyuan", 360, 800)
+        self.wd.go(self.base + f"/proposals/{pid}")
+        self.wd.wait_ready()
+        self.arrived("查看办结的提案", "member", f"/proposals/{pid}", "proposal-closed")
+        self.logout("weiyuan")
+
     # -- scenario -----------------------------------------------------------
 
     def run(self) -> None:
@@ -584,6 +869,16 @@ class Smoke:
             for path in forbidden:
                 self.denied(role, path)
             self.logout(login)
+
+        try:
+            self.proposal_flow()
+        except SmokeFailure as e:
+            self.fail(str(e))
+            try:
+                log(f"  出错时的页面：{self.wd.url()}  [{self.shot('proposal', 'failure')}]")
+                self.wd.delete_cookies()
+            except SmokeFailure:
+                pass
 
         self.console()
 

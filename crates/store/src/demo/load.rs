@@ -303,6 +303,23 @@ pub async fn load(
         )
         .await?;
     }
+    let tree = crate::org::list_orgs(db, &domain::org::OrgPath::root(root)).await?;
+    let proposal_bar = if show_progress {
+        ProgressBar::new_spinner()
+    } else {
+        ProgressBar::hidden()
+    };
+    proposal_bar.set_message("载入演示提案");
+    let proposals = super::proposals::load(
+        db,
+        now,
+        scale,
+        &tree,
+        first_city_member.map(domain::MemberId),
+        &proposal_bar,
+    )
+    .await?;
+    proposal_bar.finish_and_clear();
     let mut tx = db.write().await?;
     crate::version::bump(&mut tx, crate::version::DIRECTORY, now).await?;
     audit::append(
@@ -314,7 +331,7 @@ pub async fn load(
             "system",
             "demo",
             format!(
-                "载入演示数据：{} 个组织，{total_members} 名委员",
+                "载入演示数据：{} 个组织，{total_members} 名委员，{proposals} 件提案",
                 plans.len()
             ),
         ),

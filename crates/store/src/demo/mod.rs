@@ -10,6 +10,7 @@ mod names;
 mod people;
 mod plan;
 pub mod proposal_texts;
+mod proposals;
 mod structure;
 
 pub use load::load;

@@ -30,6 +30,8 @@ struct HomePage {
     member_count: Option<i64>,
     district_count: usize,
     admin_links: Vec<(&'static str, &'static str, &'static str)>,
+    /// Proposals this member proposes, or assigned to this clerk's unit.
+    proposals: Option<i64>,
 }
 
 async fn home(State(state): State<AppState>, user: User, notice: Notice) -> WebResult<Response> {
@@ -62,7 +64,24 @@ async fn home(State(state): State<AppState>, user: User, notice: Notice) -> WebR
         .filter(|e| e.path != "/" && e.path != "/me")
         .map(|e| (e.path, e.label, e.action.label()))
         .collect();
+    let filter = match (account.role, account.member_id, account.unit_id) {
+        (Role::Member, Some(m), _) => Some(store::proposal::ProposalFilter {
+            member: Some(m),
+            author: Some(account.id),
+            ..Default::default()
+        }),
+        (Role::UnitClerk, _, Some(u)) => Some(store::proposal::ProposalFilter {
+            unit: Some(u),
+            ..Default::default()
+        }),
+        _ => None,
+    };
+    let proposals = match filter {
+        Some(f) => Some(store::proposal::list(&state.db, &f, 1, 1).await?.total),
+        None => None,
+    };
     render(HomePage {
+        proposals,
         shell: Shell::new(&user, "首页", "/").notice(notice),
         role: account.role,
         member,

@@ -103,6 +103,13 @@ fn message(code: &str) -> Option<&'static str> {
         "revoked" => "令牌已吊销",
         "elder" => "显示模式已切换",
         "read" => "已全部标为已读",
+        "submitted" => "提案已提交，请等待审查",
+        "filed" => "已立案，编号已生成",
+        "assigned" => "已交办，承办单位会收到提醒",
+        "answered" => "答复已保存",
+        "rated" => "评价已提交，谢谢",
+        "closed" => "已办结",
+        "done_step" => "已办理",
         _ => return None,
     })
 }

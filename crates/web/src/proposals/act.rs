@@ -184,15 +184,54 @@ pub async fn act(
         return Err(WebError::NotFound);
     }
     let who = who(&me);
-    let action = action_from(&me, stored.proposal.rater_for(&who), state.today(), &form)?;
-    store::proposal::act(
-        &state.db,
-        state.now(),
-        &user.who(),
-        &who,
-        ProposalId(id),
-        action,
+    let code = form.get("do").cloned().unwrap_or_default();
+    let result = match action_from(&me, stored.proposal.rater_for(&who), state.today(), &form) {
+        Ok(action) => store::proposal::act(
+            &state.db,
+            state.now(),
+            &user.who(),
+            &who,
+            ProposalId(id),
+            action,
+        )
+        .await
+        .map_err(WebError::from),
+        Err(e) => Err(e),
+    };
+    // A refused step or bad fields: the page comes back with the message
+    // and everything typed; conflicts and the rest go to the error page.
+    let (message, errors) = match result {
+        Ok(_) => return Ok(done(&format!("/proposals/{id}"), notice_for(&code))),
+        Err(WebError::Invalid(errors)) => ("请修改后重新提交".to_string(), errors),
+        Err(WebError::Refused(r)) if r.kind != domain::refusal::RefusalKind::NotPermitted => {
+            (r.message, FieldErrors::new())
+        }
+        Err(other) => return Err(other),
+    };
+    let failed = super::record::Failed {
+        code,
+        message,
+        errors,
+        form,
+    };
+    super::record::show(
+        &state,
+        &user,
+        id,
+        crate::shell::Notice::default(),
+        Some(failed),
     )
-    .await?;
-    Ok(done(&format!("/proposals/{id}"), "saved"))
+    .await
+}
+
+/// The one-line confirmation after a step.
+fn notice_for(code: &str) -> &'static str {
+    match code {
+        "file" => "filed",
+        "assign" => "assigned",
+        "draft_answer" | "submit_answer" => "answered",
+        "rate" => "rated",
+        "close" => "closed",
+        _ => "done_step",
+    }
 }

@@ -38,11 +38,61 @@ struct RecordPage {
     offers: Vec<Offer>,
     units: Vec<(i64, String)>,
     decline_reasons: Vec<(&'static str, &'static str)>,
+    proposer: String,
+    /// A step that was refused or had bad fields: its code, the message
+    /// and what was typed, so the form comes back filled in.
+    failed: Option<Failed>,
+}
+
+pub struct Failed {
+    pub code: String,
+    pub message: String,
+    pub errors: domain::FieldErrors,
+    pub form: BTreeMap<String, String>,
+}
+
+/// The Chinese names of a step form's fields, for error messages.
+fn field_label(name: &str) -> &str {
+    match name {
+        "reason" => "理由",
+        "detail" => "说明",
+        "note" => "沟通情况",
+        "class" => "答复类别",
+        "document_no" => "文号",
+        "signed_by" => "签发人",
+        "contact_person" => "联系人",
+        "contact_phone" => "联系电话",
+        "text" => "答复正文",
+        "satisfaction" => "满意程度",
+        "contacted" => "是否沟通",
+        "on_point" => "是否切中要点",
+        "comment" => "评价意见",
+        "unit" => "承办单位",
+        "co_units" => "会办或分办单位",
+        other => other,
+    }
 }
 
 impl RecordPage {
     fn when(&self, ts: &i64) -> String {
         when(Some(*ts))
+    }
+    /// What the user typed into the failed form, if it was this one.
+    fn val(&self, code: &str, name: &str) -> &str {
+        match &self.failed {
+            Some(f) if f.code == code => f.form.get(name).map(String::as_str).unwrap_or(""),
+            _ => "",
+        }
+    }
+    fn badge(&self) -> &'static str {
+        match self.s.proposal.stage.code() {
+            "closed" => "green",
+            "draft" | "withdrawn" | "not_filed" | "converted" => "grey",
+            _ => "blue",
+        }
+    }
+    fn label_of<'a>(&self, name: &'a str) -> &'a str {
+        field_label(name)
     }
     fn unit_name(&self, a: &Assignment) -> String {
         self.units
@@ -238,8 +288,19 @@ pub async fn page(
     notice: Notice,
     Path(id): Path<i64>,
 ) -> WebResult<Response> {
+    show(&state, &user, id, notice, None).await
+}
+
+/// Renders the record page, with a failed step's message and input if any.
+pub async fn show(
+    state: &AppState,
+    user: &User,
+    id: i64,
+    notice: Notice,
+    failed: Option<Failed>,
+) -> WebResult<Response> {
     let s = store::proposal::load(&state.db, ProposalId(id)).await?;
-    let me = Participant::from(&user);
+    let me = Participant::from(user);
     if !visible(&me, &s) {
         return Err(WebError::NotFound);
     }
@@ -262,8 +323,18 @@ pub async fn page(
         .number
         .map(|n: ProposalNumber| n.to_string())
         .unwrap_or_default();
-    render(RecordPage {
-        shell: Shell::new(&user, "提案详情", "/proposals").notice(notice),
+    let proposer = match &p.proposer {
+        domain::proposal::Proposer::Member(m) => {
+            let root = domain::org::OrgPath::from_stored("/".into());
+            store::member::get_member(&state.db, &root, *m)
+                .await
+                .map(|m| m.row.name)
+                .unwrap_or_default()
+        }
+        domain::proposal::Proposer::Body { kind, name } => format!("{name}（{}）", kind.label()),
+    };
+    let page = RecordPage {
+        shell: Shell::new(user, "提案详情", "/proposals").notice(notice),
         history: store::proposal::history(&state.db, p.id).await?,
         number,
         offers,
@@ -272,6 +343,13 @@ pub async fn page(
             .iter()
             .map(|r| (r.code(), r.label()))
             .collect(),
+        proposer,
+        failed,
         s,
-    })
+    };
+    if page.failed.is_some() {
+        crate::view::render_invalid(page)
+    } else {
+        render(page)
+    }
 }

@@ -381,3 +381,30 @@ async fn deadline_warnings_fire_on_the_test_clock() {
     assert!(!inbox.contains("红色预警"));
     assert!(inbox.contains(TITLE), "the warning names the proposal");
 }
+
+#[tokio::test]
+async fn a_bad_answer_comes_back_with_everything_typed() {
+    let app = spawn_app().await;
+    let id = assigned(&app).await;
+    let unit = app.login("chengban").await;
+    act(&unit, &id, &[("do", "contact"), ("note", "电话联系提案人")]).await;
+    let answer = "感谢您的建议，我委将会同交通部门在学校周边设置护学岗。";
+    let r = act(
+        &unit,
+        &id,
+        &[
+            ("do", "draft_answer"),
+            ("class", "A"),
+            ("signed_by", "王主任"),
+            ("contact_person", "李科长"),
+            ("contact_phone", "12"),
+            ("text", answer),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("联系电话："), "the field is named in Chinese");
+    assert!(page.contains(answer), "the answer text is kept");
+    assert!(page.contains("value=\"王主任\""), "the signer is kept");
+}

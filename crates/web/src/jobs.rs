@@ -81,6 +81,7 @@ async fn handle(state: &AppState, job: &Job) -> Result<(), String> {
             tx.commit().await.map_err(|e| e.to_string())
         }
         store::proposal::warnings::KIND => deadline_warning(state, job).await,
+        store::proposal::warnings::CLOSE_COSIGNING => close_cosigning(state, job).await,
         other => Err(format!("no handler for job kind {other}")),
     }
 }
@@ -133,4 +134,33 @@ async fn deadline_warning(state: &AppState, job: &Job) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
     }
     tx.commit().await.map_err(|e| e.to_string())
+}
+
+/// Ends a proposal's co-signing window: those who did not answer are left
+/// out and the proposal goes to review. Moot if everyone already answered.
+async fn close_cosigning(state: &AppState, job: &Job) -> Result<(), String> {
+    let id = job
+        .payload
+        .get("proposal_id")
+        .and_then(serde_json::Value::as_i64)
+        .ok_or("bad payload")?;
+    let system = store::audit::Who {
+        user_id: None,
+        login: "system".into(),
+        ip: "local".into(),
+    };
+    let action = domain::proposal::Action::CloseCosigning;
+    match store::proposal::act(
+        &state.db,
+        state.now(),
+        &system,
+        &domain::proposal::Who::system(),
+        domain::ProposalId(id),
+        action,
+    )
+    .await
+    {
+        Ok(_) | Err(store::StoreError::Refused(_)) => Ok(()),
+        Err(e) => Err(e.to_string()),
+    }
 }

@@ -110,6 +110,7 @@ fn message(code: &str) -> Option<&'static str> {
         "rated" => "评价已提交，谢谢",
         "closed" => "已办结",
         "done_step" => "已办理",
+        "invited" => "已邀请联名，提交后对方会收到确认提醒",
         _ => return None,
     })
 }

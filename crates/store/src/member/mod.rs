@@ -5,7 +5,7 @@
 mod read;
 mod write;
 
-pub use read::{for_each_batch, get_member, list, names_in_scope, personal_data};
+pub use read::{find_by_name, for_each_batch, get_member, list, names_in_scope, personal_data};
 pub(crate) use write::draft_values;
 pub use write::{create, insert, set_active, update, update_contact, Contact};
 

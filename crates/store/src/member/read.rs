@@ -300,3 +300,22 @@ pub async fn names_in_scope(db: &Db, scope: &OrgPath, table: &str) -> Result<Vec
         .to_owned();
     db.all(&q).await?.iter().map(|r| get(r, "name")).collect()
 }
+
+/// Active members of one organisation with exactly this name: (id, work unit).
+pub async fn find_by_name(db: &Db, org: OrgId, name: &str) -> Result<Vec<(MemberId, String)>> {
+    let rows = db
+        .all(
+            &Query::select()
+                .columns([Members::Id, Members::WorkUnit])
+                .from(Members::Table)
+                .and_where(Expr::col(Members::OrgId).eq(org.0))
+                .and_where(Expr::col(Members::Name).eq(name.trim()))
+                .and_where(Expr::col(Members::Active).eq(1))
+                .order_by(Members::Id, Order::Asc)
+                .to_owned(),
+        )
+        .await?;
+    rows.iter()
+        .map(|r| Ok((MemberId(get(r, "id")?), get(r, "work_unit")?)))
+        .collect()
+}

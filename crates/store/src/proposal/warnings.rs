@@ -57,3 +57,63 @@ pub async fn schedule(
     }
     Ok(())
 }
+
+/// The job kind that closes co-signing when its window ends.
+pub const CLOSE_COSIGNING: &str = "proposal.close_cosigning";
+
+/// When a proposal starts collecting co-signers, closes the window the
+/// morning after its last day unless everyone answered before.
+/// The invited members are told in the same transaction.
+pub async fn schedule_cosigning(
+    tx: &mut Tx,
+    now: i64,
+    p: &Proposal,
+    t: &Transition,
+    title: &str,
+) -> Result<()> {
+    if t.to != domain::proposal::Stage::CollectingCosigners || t.from == Some(t.to) {
+        return Ok(());
+    }
+    let Some(deadline) = p.cosign_deadline else {
+        return Ok(());
+    };
+    for c in &p.cosigners {
+        let accounts = tx
+            .all(
+                &sea_query::Query::select()
+                    .column(crate::schema::Users::Id)
+                    .from(crate::schema::Users::Table)
+                    .and_where(sea_query::Expr::col(crate::schema::Users::MemberId).eq(c.member.0))
+                    .to_owned(),
+            )
+            .await?;
+        for r in &accounts {
+            let user = domain::UserId(crate::db::get(r, "id")?);
+            let body = format!("请在 {deadline} 前确认是否联名；逾期未确认视为不联名。");
+            crate::notify::notify(
+                tx,
+                now,
+                user,
+                &format!("联名邀请：{title}"),
+                &body,
+                &format!("/proposals/{}", p.id),
+            )
+            .await?;
+        }
+    }
+    let run_at = morning_of(deadline + time::Duration::days(1)).max(now);
+    let payload = serde_json::json!({ "proposal_id": p.id.0 });
+    let key = format!("cosign:proposal:{}:{deadline}", p.id);
+    job::enqueue(
+        tx,
+        now,
+        NewJob {
+            kind: CLOSE_COSIGNING,
+            payload,
+            run_at,
+            dedupe_key: Some(key),
+        },
+    )
+    .await?;
+    Ok(())
+}

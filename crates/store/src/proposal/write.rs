@@ -358,6 +358,8 @@ async fn save(
     }
     project(tx, next).await?;
     super::warnings::schedule(tx, now, next, &applied.transition, &setting.tracking).await?;
+    let title = text.map(|t| t.title.as_str()).unwrap_or("");
+    super::warnings::schedule_cosigning(tx, now, next, &applied.transition, title).await?;
     tx.execute(
         &Query::insert()
             .into_table(SearchFeed::Table)

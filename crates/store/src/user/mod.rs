@@ -201,3 +201,18 @@ pub async fn ids_of_unit(db: &Db, unit: domain::UnitId) -> Result<Vec<UserId>> {
         .await?;
     rows.iter().map(|r| Ok(UserId(get(r, "id")?))).collect()
 }
+
+/// The active accounts of a member (usually one).
+pub async fn ids_of_member(db: &Db, member: domain::MemberId) -> Result<Vec<UserId>> {
+    let rows = db
+        .all(
+            &Query::select()
+                .column(Users::Id)
+                .from(Users::Table)
+                .and_where(Expr::col(Users::MemberId).eq(member.0))
+                .and_where(Expr::col(Users::Disabled).eq(0))
+                .to_owned(),
+        )
+        .await?;
+    rows.iter().map(|r| Ok(UserId(get(r, "id")?))).collect()
+}

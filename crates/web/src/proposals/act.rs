@@ -73,6 +73,14 @@ pub fn action_from(
     let track = Action::Track;
     Ok(match field(form, "do") {
         "start_review" => Action::StartReview,
+        "confirm_cosign" => Action::ConfirmCosign,
+        "decline_cosign" => Action::DeclineCosign {
+            reason: Some(field(form, "reason"))
+                .filter(|r| !r.trim().is_empty())
+                .map(|r| Reason::parse(r, "理由"))
+                .transpose()
+                .map_err(|m| WebError::Invalid(FieldErrors::single("reason", m)))?,
+        },
         "file" => Action::File {
             number: any_number(),
         },
@@ -169,6 +177,13 @@ pub fn action_from(
             })
         }
         "close" => track(TrackingAction::Close),
+        "record_followup" => track(TrackingAction::RecordFollowUp {
+            unit: match me.unit {
+                Some(own) => own,
+                None => unit(form, "unit")?,
+            },
+            result: reason(form, "result", "落实结果")?,
+        }),
         other => return Err(WebError::BadRequest(format!("未知的操作“{other}”"))),
     })
 }

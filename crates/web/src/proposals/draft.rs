@@ -27,6 +27,10 @@ struct DraftPage {
     categories: Vec<String>,
     similar: Vec<crate::search::SimilarHit>,
     saved_at: String,
+    /// Invited co-signers: name and where they stand.
+    cosigners: Vec<(String, &'static str)>,
+    /// What was typed into the co-signer box, kept on errors.
+    cosigner_names: String,
 }
 
 impl DraftPage {
@@ -60,7 +64,30 @@ async fn page(
     } else {
         "撰写提案"
     };
+    let mut cosigners = Vec::new();
+    if let Some(id) = id {
+        let root = domain::org::OrgPath::from_stored("/".into());
+        for c in store::proposal::load(&state.db, ProposalId(id))
+            .await?
+            .proposal
+            .cosigners
+        {
+            let name = store::member::get_member(&state.db, &root, c.member)
+                .await
+                .map(|m| m.row.name)
+                .unwrap_or_default();
+            let status = match c.status {
+                domain::proposal::CosignStatus::Invited => "待确认",
+                domain::proposal::CosignStatus::Confirmed => "已确认",
+                domain::proposal::CosignStatus::Declined => "已谢绝",
+                domain::proposal::CosignStatus::Lapsed => "逾期未确认",
+            };
+            cosigners.push((name, status));
+        }
+    }
     Ok(DraftPage {
+        cosigners,
+        cosigner_names: String::new(),
         shell: Shell::new(user, title, "/proposals"),
         id,
         text,
@@ -218,5 +245,87 @@ pub async fn submit(
         Err(errors) => {
             render_invalid(page(&state, &user, Some(id), text, errors, String::new()).await?)
         }
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct CosignerForm {
+    names: String,
+}
+
+/// Invites co-signers by name (一事一案 in the same committee). Each name
+/// must match exactly one active member of the proposal's organisation;
+/// otherwise the draft page comes back saying which name and why.
+pub async fn invite(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfForm(user, form): CsrfForm<CosignerForm>,
+) -> WebResult<Response> {
+    let stored = own_draft(&state, &user, id).await?;
+    let mut members = Vec::new();
+    let mut problems = Vec::new();
+    for name in form
+        .names
+        .split([',', '，', '、', ' ', ';', '；'])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        let found = store::member::find_by_name(&state.db, stored.proposal.org, name).await?;
+        match found.as_slice() {
+            [(member, _)] => members.push(*member),
+            [] => problems.push(format!("“{name}”不是本级政协的在册委员")),
+            many => problems.push(format!(
+                "“{name}”有{}位同名委员（{}），请联系机关干部协助邀请",
+                many.len(),
+                many.iter()
+                    .map(|(_, unit)| unit.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            )),
+        }
+    }
+    if members.is_empty() && problems.is_empty() {
+        problems.push("请填写联名委员的姓名".into());
+    }
+    let me = Participant::from(&user);
+    let result = if problems.is_empty() {
+        store::proposal::act(
+            &state.db,
+            state.now(),
+            &user.who(),
+            &who(&me),
+            ProposalId(id),
+            Action::InviteCosigners { members },
+        )
+        .await
+        .map_err(WebError::from)
+    } else {
+        Err(WebError::Invalid(FieldErrors::single(
+            "cosigners",
+            problems.join("；"),
+        )))
+    };
+    match result {
+        Ok(_) => Ok(done(&format!("/proposals/{id}/edit"), "invited")),
+        Err(WebError::Invalid(errors)) => {
+            let mut p = page(&state, &user, Some(id), stored.text, errors, String::new()).await?;
+            p.cosigner_names = form.names;
+            render_invalid(p)
+        }
+        Err(WebError::Refused(r)) => {
+            let mut p = page(
+                &state,
+                &user,
+                Some(id),
+                stored.text,
+                FieldErrors::single("cosigners", r.message),
+                String::new(),
+            )
+            .await?;
+            p.cosigner_names = form.names;
+            render_invalid(p)
+        }
+        Err(other) => Err(other),
     }
 }

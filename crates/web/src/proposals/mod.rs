@@ -35,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/proposals/{id}/autosave", post(draft::autosave))
         .route("/proposals/{id}/submit", post(draft::submit))
+        .route("/proposals/{id}/cosigners", post(draft::invite))
         .route("/proposals/{id}/act", post(act::act))
 }
 

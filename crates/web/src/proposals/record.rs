@@ -68,6 +68,7 @@ fn field_label(name: &str) -> &str {
         "on_point" => "是否切中要点",
         "comment" => "评价意见",
         "unit" => "承办单位",
+        "result" => "落实结果",
         "co_units" => "会办或分办单位",
         other => other,
     }
@@ -134,6 +135,18 @@ fn samples(units: &[(i64, String)], assignments: &[Assignment]) -> Vec<Sample> {
     };
     let text = "示例说明文字".to_string();
     let mut out = vec![
+        (
+            "confirm_cosign",
+            "确认联名",
+            None,
+            form(&[("do", "confirm_cosign".into())]),
+        ),
+        (
+            "decline_cosign",
+            "谢绝联名",
+            None,
+            form(&[("do", "decline_cosign".into())]),
+        ),
         (
             "start_review",
             "开始审查",
@@ -232,6 +245,16 @@ fn samples(units: &[(i64, String)], assignments: &[Assignment]) -> Vec<Sample> {
                 ("satisfaction", "satisfied".into()),
                 ("contacted", "是".into()),
                 ("on_point", "是".into()),
+            ]),
+        ));
+        out.push((
+            "record_followup",
+            "记录B类答复落实结果",
+            unit,
+            form(&[
+                ("do", "record_followup".into()),
+                ("unit", u.clone()),
+                ("result", text.clone()),
             ]),
         ));
         out.push((

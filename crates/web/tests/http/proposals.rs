@@ -408,3 +408,112 @@ async fn a_bad_answer_comes_back_with_everything_typed() {
     assert!(page.contains(answer), "the answer text is kept");
     assert!(page.contains("value=\"王主任\""), "the signer is kept");
 }
+
+/// A city member other than the demo one, with a unique name and an account.
+async fn second_member(app: &crate::common::TestApp, login: &str, skip: &str) -> String {
+    let root = domain::org::OrgPath::root(domain::OrgId(1));
+    for id in 2..40 {
+        let m = store::member::get_member(&app.state.db, &root, domain::MemberId(id))
+            .await
+            .unwrap();
+        let same = store::member::find_by_name(&app.state.db, domain::OrgId(1), &m.row.name)
+            .await
+            .unwrap();
+        if same.len() != 1 || m.row.name == skip || m.org_id != domain::OrgId(1) {
+            continue;
+        }
+        let who = store::audit::Who {
+            user_id: None,
+            login: "test".into(),
+            ip: "local".into(),
+        };
+        let account = store::user::NewAccount {
+            login: login.into(),
+            display_name: m.row.name.clone(),
+            role: domain::Role::Member,
+            org_id: domain::OrgId(1),
+            member_id: Some(m.row.id),
+            unit_id: None,
+            password: crate::common::PASSWORD.into(),
+            must_change_password: false,
+        };
+        store::user::create(&app.state.db, crate::common::START, &who, &account)
+            .await
+            .unwrap();
+        return m.row.name;
+    }
+    panic!("no member with a unique name");
+}
+
+#[tokio::test]
+async fn a_joint_proposal_collects_cosigners_until_the_window_closes() {
+    let app = spawn_app().await;
+    let first = second_member(&app, "lianming1", "").await;
+    let second = second_member(&app, "lianming2", &first).await;
+    let member = app.login("weiyuan").await;
+    let fields = [
+        ("title", TITLE),
+        ("analysis", ANALYSIS),
+        ("suggestions", SUGGESTIONS),
+        ("category", "社会建设"),
+        ("public", "1"),
+    ];
+    let id = id_of(&location(&member.post("/proposals", &fields).await));
+    // A name that is not a member is named in the error, and nothing changes.
+    let r = member
+        .post(
+            &format!("/proposals/{id}/cosigners"),
+            &[("names", "查无此人")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("“查无此人”不是本级政协的在册委员"));
+    let names = format!("{first}、{second}");
+    let r = member
+        .post(
+            &format!("/proposals/{id}/cosigners"),
+            &[("names", names.as_str())],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    member
+        .post(&format!("/proposals/{id}/submit"), &fields)
+        .await;
+    assert!(stage(&member, &id).await.contains("联名征集"));
+
+    // The first co-signer is told, and confirms.
+    let cosigner = app.login("lianming1").await;
+    assert!(cosigner.text("/messages").await.1.contains("联名邀请"));
+    assert_eq!(
+        act(&cosigner, &id, &[("do", "confirm_cosign")])
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    // The second never answers; after the 3-day window the system closes it.
+    web::jobs::run_due(&app.state).await.unwrap();
+    assert!(
+        stage(&member, &id).await.contains("联名征集"),
+        "still open before the deadline"
+    );
+    app.clock.advance(5 * 86_400);
+    web::jobs::run_due(&app.state).await.unwrap();
+    let member = app.login("weiyuan").await;
+    let page = stage(&member, &id).await;
+    assert!(
+        page.contains("已提交") && page.contains("联名提案"),
+        "goes on to review as a joint proposal"
+    );
+    let stored = store::proposal::load(&app.state.db, domain::ProposalId(id.parse().unwrap()))
+        .await
+        .unwrap();
+    assert_eq!(
+        stored.proposal.proposers().len(),
+        2,
+        "the initiator and the one who confirmed"
+    );
+}

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use domain::catalog::CatalogKind;
 use domain::proposal::{self, ProposalNumber};
 use domain::tracking::Assignment;
@@ -45,6 +45,8 @@ struct RecordPage {
 }
 
 pub struct Failed {
+    /// 422 for bad fields, 409 for a step the record's state no longer allows.
+    pub status: axum::http::StatusCode,
     pub code: String,
     pub message: String,
     pub errors: domain::FieldErrors,
@@ -370,9 +372,8 @@ pub async fn show(
         failed,
         s,
     };
-    if page.failed.is_some() {
-        crate::view::render_invalid(page)
-    } else {
-        render(page)
+    match page.failed.as_ref().map(|f| f.status) {
+        Some(status) => Ok((status, axum::response::Html(page.render()?)).into_response()),
+        None => render(page),
     }
 }

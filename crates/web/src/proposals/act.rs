@@ -177,6 +177,48 @@ pub fn action_from(
             })
         }
         "close" => track(TrackingAction::Close),
+        "mark_key" => {
+            Action::MarkKey {
+                leader: domain::UserId(field(form, "leader").trim().parse().map_err(|_| {
+                    WebError::Invalid(FieldErrors::single("leader", "请选择督办领导"))
+                })?),
+            }
+        }
+        "record_supervision" => Action::RecordSupervision {
+            kind: domain::proposal::SupervisionKind::ALL
+                .into_iter()
+                .find(|k| k.label() == field(form, "kind"))
+                .unwrap_or(domain::proposal::SupervisionKind::Other),
+            on: today,
+            note: reason(form, "note", "督办情况")?,
+        },
+        "set_excellent" => Action::SetExcellent {
+            excellent: field(form, "excellent") != "0",
+        },
+        "rate_on_behalf" => {
+            let member = field(form, "rater_member")
+                .trim()
+                .parse::<i64>()
+                .map_err(|_| {
+                    WebError::Invalid(FieldErrors::single(
+                        "rater_member",
+                        "请选择代为评价的提案人",
+                    ))
+                })?;
+            let feedback = FeedbackInput {
+                satisfaction: field(form, "satisfaction").into(),
+                contacted: field(form, "contacted").into(),
+                on_point: field(form, "on_point").into(),
+                comment: field(form, "comment").into(),
+            }
+            .parse()
+            .map_err(WebError::Invalid)?;
+            track(TrackingAction::Rate {
+                unit: unit(form, "unit")?,
+                rater: domain::tracking::Rater::Member(domain::MemberId(member)),
+                feedback,
+            })
+        }
         "record_followup" => track(TrackingAction::RecordFollowUp {
             unit: match me.unit {
                 Some(own) => own,

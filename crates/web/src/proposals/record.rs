@@ -39,6 +39,11 @@ struct RecordPage {
     units: Vec<(i64, String)>,
     decline_reasons: Vec<(&'static str, &'static str)>,
     proposer: String,
+    /// Leaders who may supervise a key proposal, and the proposers staff
+    /// may rate for.
+    leaders: Vec<(i64, String)>,
+    proposer_options: Vec<(i64, String)>,
+    supervision_kinds: Vec<&'static str>,
     /// A step that was refused or had bad fields: its code, the message
     /// and what was typed, so the form comes back filled in.
     failed: Option<Failed>,
@@ -94,6 +99,13 @@ impl RecordPage {
             _ => "blue",
         }
     }
+    fn leader_name(&self, id: &domain::UserId) -> String {
+        self.leaders
+            .iter()
+            .find(|(l, _)| *l == id.0)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_else(|| "领导".into())
+    }
     fn label_of<'a>(&self, name: &'a str) -> &'a str {
         field_label(name)
     }
@@ -128,7 +140,11 @@ type Sample = (
     BTreeMap<String, String>,
 );
 
-fn samples(units: &[(i64, String)], assignments: &[Assignment]) -> Vec<Sample> {
+fn samples(
+    units: &[(i64, String)],
+    assignments: &[Assignment],
+    first_proposer: i64,
+) -> Vec<Sample> {
     let form = |pairs: &[(&str, String)]| {
         pairs
             .iter()
@@ -137,6 +153,28 @@ fn samples(units: &[(i64, String)], assignments: &[Assignment]) -> Vec<Sample> {
     };
     let text = "示例说明文字".to_string();
     let mut out = vec![
+        (
+            "mark_key",
+            "确定为重点提案",
+            None,
+            form(&[("do", "mark_key".into()), ("leader", "1".into())]),
+        ),
+        (
+            "record_supervision",
+            "记录督办",
+            None,
+            form(&[
+                ("do", "record_supervision".into()),
+                ("kind", "视察".into()),
+                ("note", text.clone()),
+            ]),
+        ),
+        (
+            "set_excellent",
+            "评选为优秀提案",
+            None,
+            form(&[("do", "set_excellent".into()), ("excellent", "1".into())]),
+        ),
         (
             "confirm_cosign",
             "确认联名",
@@ -250,6 +288,19 @@ fn samples(units: &[(i64, String)], assignments: &[Assignment]) -> Vec<Sample> {
             ]),
         ));
         out.push((
+            "rate_on_behalf",
+            "代提案人录入评价",
+            unit,
+            form(&[
+                ("do", "rate_on_behalf".into()),
+                ("unit", u.clone()),
+                ("rater_member", first_proposer.to_string()),
+                ("satisfaction", "satisfied".into()),
+                ("contacted", "是".into()),
+                ("on_point", "是".into()),
+            ]),
+        ));
+        out.push((
             "record_followup",
             "记录B类答复落实结果",
             unit,
@@ -283,7 +334,12 @@ pub fn offers(
     let who = who(me);
     let rater = p.rater_for(&who);
     let mut offers = Vec::new();
-    for (code, label, unit, form) in samples(units, &p.tracking.assignments) {
+    let first_proposer = p.proposers().first().map(|m| m.0).unwrap_or(0);
+    for (code, label, unit, form) in samples(units, &p.tracking.assignments, first_proposer) {
+        // Staff enter ratings for offline proposers; proposers rate themselves.
+        if code == "rate_on_behalf" && me.role != domain::Role::Staff {
+            continue;
+        }
         let Ok(action) = action_from(me, rater, ctx.today, &form) else {
             continue;
         };
@@ -358,7 +414,38 @@ pub async fn show(
         }
         domain::proposal::Proposer::Body { kind, name } => format!("{name}（{}）", kind.label()),
     };
+    let root = domain::org::OrgPath::from_stored("/".into());
+    let mut proposer_options = Vec::new();
+    for m in p.proposers() {
+        let name = store::member::get_member(&state.db, &root, m)
+            .await
+            .map(|x| x.row.name)
+            .unwrap_or_default();
+        proposer_options.push((m.0, name));
+    }
+    let leader_filter = store::user::AccountFilter {
+        q: None,
+        role: Some(domain::Role::Leader),
+    };
+    let leaders = store::user::list(
+        &state.db,
+        &user.live.account.org_path,
+        &leader_filter,
+        1,
+        100,
+    )
+    .await?
+    .rows
+    .into_iter()
+    .map(|a| (a.id.0, a.display_name))
+    .collect();
     let page = RecordPage {
+        leaders,
+        proposer_options,
+        supervision_kinds: domain::proposal::SupervisionKind::ALL
+            .iter()
+            .map(|k| k.label())
+            .collect(),
         shell: Shell::new(user, "提案详情", "/proposals").notice(notice),
         history: store::proposal::history(&state.db, p.id).await?,
         number,

@@ -517,3 +517,63 @@ async fn a_joint_proposal_collects_cosigners_until_the_window_closes() {
         "the initiator and the one who confirmed"
     );
 }
+
+#[tokio::test]
+async fn staff_mark_key_proposals_and_enter_paper_ratings() {
+    let app = spawn_app().await;
+    let id = assigned(&app).await;
+    let staff = app.login("shiganbu").await;
+    let r = act(&staff, &id, &[("do", "mark_key"), ("leader", "4")]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert!(stage(&staff, &id).await.contains("督办领导：市政协领导"));
+    let r = act(
+        &staff,
+        &id,
+        &[
+            ("do", "record_supervision"),
+            ("kind", "视察"),
+            ("note", "赴学校周边实地察看整治情况"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let unit = app.login("chengban").await;
+    act(&unit, &id, &[("do", "contact"), ("note", "电话联系提案人")]).await;
+    act(
+        &unit,
+        &id,
+        &[
+            ("do", "draft_answer"),
+            ("class", "A"),
+            ("signed_by", "王主任"),
+            ("contact_person", "李科长"),
+            ("contact_phone", "023-63000000"),
+            ("text", "感谢您的建议，已落实护学岗和隔离护栏。"),
+        ],
+    )
+    .await;
+    act(&unit, &id, &[("do", "submit_answer")]).await;
+    act(&staff, &id, &[("do", "accept"), ("unit", "2")]).await;
+    // The member rated on paper; staff enter it, marked as entered on their behalf.
+    let member = store::proposal::load(&app.state.db, domain::ProposalId(id.parse().unwrap()))
+        .await
+        .unwrap()
+        .proposal
+        .proposers()[0];
+    let rater = member.0.to_string();
+    let r = act(
+        &staff,
+        &id,
+        &[
+            ("do", "rate_on_behalf"),
+            ("unit", "2"),
+            ("rater_member", rater.as_str()),
+            ("satisfaction", "basically_satisfied"),
+            ("contacted", "是"),
+            ("on_point", "是"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert!(stage(&staff, &id).await.contains("基本满意（机关代录）"));
+}

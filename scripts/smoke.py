@@ -756,7 +756,10 @@ class Smoke:
         self.login("shiganbu", 1366, 900)
         self.act("staff", pid, "开始审查", "start_review")
         self.act("staff", pid, "立案", "file", shot="proposal-filed")
-        number = self.wd.js("var d=document.querySelector('dl.facts dd');return d?d.textContent.trim():''")
+        number = self.wd.js(
+            "var t=[].slice.call(document.querySelectorAll('dl.facts dt')).filter(function(x){return x.textContent.trim()==='编号';})[0];"
+            "return t&&t.nextElementSibling?t.nextElementSibling.textContent.trim():''"
+        )
         if not re.fullmatch(r"第\d{4}号", number or ""):
             self.fail(f"提案流程“立案”：立案后编号应为“第000N号”，页面显示“{number}”")
         else:

@@ -524,7 +524,14 @@ class Smoke:
             raise SmokeFailure("页头没有大字模式开关")
         self.wd.click(button)
         self.wd.wait_ready()
-        after = self.wd.js("return document.documentElement.classList.contains('elder')")
+        # The click starts a navigation; wait_ready can still see the old page,
+        # so poll for the switch (bounded) instead of reading once.
+        after = before
+        for _ in range(50):
+            after = self.wd.js("return document.documentElement.classList.contains('elder')")
+            if after != before:
+                break
+            time.sleep(0.1)
         if after == before:
             self.fail(f"{role}：点击大字模式开关后页面没有切换（elder={after}）")
             return

@@ -3,11 +3,17 @@
 //! optimistic version check, its history row and its projections in one
 //! transaction.
 
+mod bulk;
+mod project;
 mod read;
 mod stats;
 pub mod warnings;
 mod write;
 
+pub use bulk::{
+    assignable, bulk_assign, parse_mode, units_of, Assignable, BulkError, PlanRow, ProposalRef,
+    RowProblem, UnitRef,
+};
 pub use read::{
     feed_after, feed_head, history, ids_after, list, load, HistoryRow, ProposalFilter, ProposalRow,
     Stored,

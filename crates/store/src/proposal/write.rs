@@ -12,13 +12,12 @@ use domain::tracking::TrackingPolicy;
 use domain::{OrgId, ProposalId, TermId};
 use sea_query::{Expr, Query};
 
-use super::{load, ROLE_COSIGNER, ROLE_INITIATOR};
+use super::load;
+use super::project::{kind_code, project};
 use crate::audit::{self, Event, Who};
 use crate::db::{get, Db, Tx};
 use crate::error::{Result, StoreError};
-use crate::schema::{
-    Categories, ProposalHistory, ProposalMembers, ProposalUnits, Proposals, SearchFeed,
-};
+use crate::schema::{Categories, ProposalHistory, Proposals, SearchFeed};
 
 /// The rules' settings for one organisation.
 #[derive(Debug, Clone, Default)]
@@ -178,16 +177,42 @@ pub async fn act(
     action: Action,
 ) -> Result<Proposal> {
     let stored = load(db, id).await?;
-    let p = &stored.proposal;
-    let setting = Setting::for_org(db, p.org).await?;
+    let setting = Setting::for_org(db, stored.proposal.org).await?;
     let mut tx = db.write().await?;
+    let next = transition(
+        &mut tx,
+        now,
+        audit_who,
+        who,
+        &stored.proposal,
+        action,
+        &setting,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(next)
+}
+
+/// One change of one proposal inside the caller's transaction: asks the
+/// rules and saves the result with its version check, history, audit entry,
+/// projections and jobs. `act` runs it for one proposal, `bulk_assign` for
+/// many in one transaction; `setting` belongs to `p`'s organisation.
+pub(super) async fn transition(
+    tx: &mut Tx,
+    now: i64,
+    audit_who: &Who,
+    who: &proposal::Who,
+    p: &Proposal,
+    action: Action,
+    setting: &Setting,
+) -> Result<Proposal> {
     let action = match action {
         Action::File { .. } => Action::File {
-            number: next_number(&mut tx, p).await?,
+            number: next_number(tx, p).await?,
         },
         Action::Merge { into, .. } => Action::Merge {
             into,
-            number: next_number(&mut tx, p).await?,
+            number: next_number(tx, p).await?,
         },
         other => other,
     };
@@ -214,16 +239,15 @@ pub async fn act(
     let applied =
         proposal::apply(p, &action, who, &setting.context(now)).map_err(StoreError::Refused)?;
     save(
-        &mut tx,
+        tx,
         now,
         audit_who,
         Some(p.version),
         &applied,
         text.as_ref(),
-        &setting,
+        setting,
     )
     .await?;
-    tx.commit().await?;
     Ok(applied.next)
 }
 
@@ -368,97 +392,5 @@ async fn save(
             .to_owned(),
     )
     .await?;
-    Ok(())
-}
-
-fn kind_code(p: &Proposal) -> &'static str {
-    match p.kind() {
-        domain::proposal::ProposerKind::Individual => "individual",
-        domain::proposal::ProposerKind::Joint => "joint",
-        domain::proposal::ProposerKind::Collective => "collective",
-    }
-}
-
-/// Rewrites the member and unit projections of one proposal.
-async fn project(tx: &mut Tx, p: &Proposal) -> Result<()> {
-    let id = p.id.0;
-    tx.execute(
-        &Query::delete()
-            .from_table(ProposalMembers::Table)
-            .and_where(Expr::col(ProposalMembers::ProposalId).eq(id))
-            .to_owned(),
-    )
-    .await?;
-    tx.execute(
-        &Query::delete()
-            .from_table(ProposalUnits::Table)
-            .and_where(Expr::col(ProposalUnits::ProposalId).eq(id))
-            .to_owned(),
-    )
-    .await?;
-    let mut members: Vec<(i64, &str, &str)> = Vec::new();
-    if let Proposer::Member(m) = p.proposer {
-        members.push((m.0, ROLE_INITIATOR, "confirmed"));
-    }
-    for c in &p.cosigners {
-        let status = serde_json::to_value(c.status)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        let status: &str = match status.as_str() {
-            "invited" => "invited",
-            "confirmed" => "confirmed",
-            "declined" => "declined",
-            _ => "lapsed",
-        };
-        members.push((c.member.0, ROLE_COSIGNER, status));
-    }
-    for (member, role, status) in members {
-        tx.execute(
-            &Query::insert()
-                .into_table(ProposalMembers::Table)
-                .columns([
-                    ProposalMembers::ProposalId,
-                    ProposalMembers::MemberId,
-                    ProposalMembers::Role,
-                    ProposalMembers::Status,
-                ])
-                .values_panic([id.into(), member.into(), role.into(), status.into()])
-                .to_owned(),
-        )
-        .await?;
-    }
-    for a in &p.tracking.assignments {
-        tx.execute(
-            &Query::insert()
-                .into_table(ProposalUnits::Table)
-                .columns([
-                    ProposalUnits::ProposalId,
-                    ProposalUnits::Seq,
-                    ProposalUnits::UnitId,
-                    ProposalUnits::Role,
-                    ProposalUnits::State,
-                    ProposalUnits::AssignedOn,
-                    ProposalUnits::DueOn,
-                    ProposalUnits::AnswerClass,
-                ])
-                .values_panic([
-                    id.into(),
-                    i64::from(a.seq).into(),
-                    a.unit.0.into(),
-                    a.role.code().into(),
-                    a.state.code().into(),
-                    a.assigned_on.to_string().into(),
-                    a.due.to_string().into(),
-                    a.answer
-                        .as_ref()
-                        .map(|x| x.class.code())
-                        .unwrap_or("")
-                        .into(),
-                ])
-                .to_owned(),
-        )
-        .await?;
-    }
     Ok(())
 }

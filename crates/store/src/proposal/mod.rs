@@ -4,6 +4,7 @@
 //! transaction.
 
 mod bulk;
+pub mod plan_sheet;
 mod project;
 mod read;
 mod stats;

@@ -15,6 +15,7 @@ pub mod proposal;
 pub mod refusal;
 pub mod role;
 pub mod security;
+pub mod settings;
 pub mod tracking;
 
 pub use field::{FieldError, FieldErrors};

@@ -13,6 +13,7 @@ pub mod member;
 pub mod migrate;
 pub mod notify;
 pub mod org;
+pub mod org_settings;
 pub mod proposal;
 pub mod schema;
 pub mod scope;

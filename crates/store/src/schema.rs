@@ -331,3 +331,13 @@ pub enum SearchFeed {
     ProposalId,
     At,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub enum OrgSettings {
+    Table,
+    OrgId,
+    Kind,
+    Value,
+    CreatedAt,
+    UpdatedAt,
+}

@@ -71,6 +71,13 @@ pub const MIGRATIONS: &[Migration] = &[
               proposers and assigned units, the append-only history and the search feed.",
         steps: proposals::steps,
     },
+    Migration {
+        version: 6,
+        why: "Per-organisation settings: proposal deadlines, warning thresholds and the \
+              working-day calendar, stored as JSON; an organisation without its own row \
+              inherits its parent's.",
+        steps: org_settings::steps,
+    },
 ];
 
 fn data_versions() -> Vec<Step> {
@@ -239,6 +246,7 @@ macro_rules! cols {
 mod categories;
 mod foundation;
 mod jobs_and_notifications;
+mod org_settings;
 mod proposals;
 
 /// Columns every table carries.

@@ -28,8 +28,8 @@ pub struct Setting {
 }
 
 impl Setting {
-    /// The organisation's settings: its category list; the calendar and
-    /// deadlines are the defaults until they become editable settings.
+    /// The organisation's settings: its category list, and its deadlines
+    /// and calendar (its own, else inherited, else the defaults).
     pub async fn for_org(db: &Db, org: OrgId) -> Result<Setting> {
         let rows = db
             .all(
@@ -47,6 +47,12 @@ impl Setting {
         if !categories.is_empty() {
             setting.policy.categories = categories;
         }
+        let in_force = crate::org_settings::in_force(db, org).await?;
+        in_force
+            .proposals
+            .value
+            .apply(&mut setting.tracking, &mut setting.policy);
+        setting.calendar = in_force.calendar.value;
         Ok(setting)
     }
 

@@ -44,6 +44,10 @@ pub enum Command {
     Demo {
         #[arg(long, default_value = "small")]
         scale: String,
+        /// Proposals of the national scale (default 1,000,000, or
+        /// ZHENGXIE_DEMO_PROPOSALS); a smaller number makes a quick check.
+        #[arg(long)]
+        proposals: Option<usize>,
     },
     /// Import data from a file.
     Import {

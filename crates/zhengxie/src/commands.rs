@@ -43,12 +43,16 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             let applied = store::migrate::run(&db, clock.now()).await?;
             println!("数据库已是最新（本次应用 {} 个迁移）", applied.len());
         }
-        Command::Demo { scale } => {
+        Command::Demo { scale, proposals } => {
             let scale: store::demo::Scale = scale.parse().map_err(anyhow::Error::msg)?;
             let db = connect(&config.database_url).await?;
             store::migrate::run(&db, clock.now()).await?;
             let started = std::time::Instant::now();
-            store::demo::load(&db, &cipher(&config)?, clock.now(), scale, true).await?;
+            let options = store::demo::Options {
+                national_proposals: proposals,
+            };
+            let cipher = cipher(&config)?;
+            store::demo::load_with(&db, &cipher, clock.now(), scale, true, &options).await?;
             println!(
                 "演示数据已载入，用时 {:.1} 秒。演示账号密码：{}",
                 started.elapsed().as_secs_f64(),

@@ -17,6 +17,14 @@ use crate::error::{Result, StoreError};
 use crate::schema::{Members, Orgs};
 use crate::user::{self, NewAccount};
 
+/// Choices beyond the scale.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// How many proposals the national scale makes; by default
+    /// `ZHENGXIE_DEMO_PROPOSALS`, else [`super::DEFAULT_PROPOSALS`].
+    pub national_proposals: Option<usize>,
+}
+
 /// Loads the demo data. Refuses a database that already holds organisations.
 pub async fn load(
     db: &Db,
@@ -24,6 +32,18 @@ pub async fn load(
     now: i64,
     scale: Scale,
     show_progress: bool,
+) -> Result<()> {
+    load_with(db, cipher, now, scale, show_progress, &Options::default()).await
+}
+
+/// [`load`] with [`Options`].
+pub async fn load_with(
+    db: &Db,
+    cipher: &FieldCipher,
+    now: i64,
+    scale: Scale,
+    show_progress: bool,
+    options: &Options,
 ) -> Result<()> {
     if !is_empty(db).await? {
         return Err(StoreError::Other(
@@ -310,15 +330,24 @@ pub async fn load(
         ProgressBar::hidden()
     };
     proposal_bar.set_message("载入演示提案");
-    let proposals = super::proposals::load(
-        db,
-        now,
-        scale,
-        &tree,
-        first_city_member.map(domain::MemberId),
-        &proposal_bar,
-    )
-    .await?;
+    let featured = first_city_member.map(domain::MemberId);
+    let mut proposals =
+        super::proposals::load(db, now, scale, &tree, featured, &proposal_bar).await?;
+    if scale == Scale::National {
+        let target = options
+            .national_proposals
+            .or_else(|| {
+                std::env::var("ZHENGXIE_DEMO_PROPOSALS")
+                    .ok()
+                    .and_then(|v| v.trim().parse().ok())
+            })
+            .unwrap_or(super::DEFAULT_PROPOSALS);
+        proposal_bar.set_style(
+            ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} 件提案 {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        proposals += super::national::load(db, now, &tree, featured, target, &proposal_bar).await?;
+    }
     proposal_bar.finish_and_clear();
     let mut tx = db.write().await?;
     crate::version::bump(&mut tx, crate::version::DIRECTORY, now).await?;

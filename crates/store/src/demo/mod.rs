@@ -5,15 +5,22 @@
 //! `load` writes it all; `plan` lays out the organisation tree, `structure`
 //! and `people` fill each organisation, and `names` holds the word lists.
 
+mod bulk;
 mod load;
 mod names;
+mod national;
+mod national_rows;
+#[cfg(test)]
+mod national_tests;
 mod people;
 mod plan;
 pub mod proposal_texts;
 mod proposals;
+mod script;
 mod structure;
 
-pub use load::load;
+pub use load::{load, load_with, Options};
+pub use national::DEFAULT_PROPOSALS;
 
 use sea_query::{Expr, Query};
 

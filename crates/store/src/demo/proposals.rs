@@ -4,14 +4,13 @@
 //! (`crate::proposal::act`), so the demo cannot hold an impossible record.
 
 use domain::catalog::CatalogKind;
-use domain::proposal::{self, Action, DeclineReason, ProposalInput, Proposer};
-use domain::refusal::Reason;
-use domain::tracking::{AnswerInput, AssignmentPlan, FeedbackInput, Rater, TrackingAction};
+use domain::proposal::{self, ProposalInput, Proposer};
 use domain::{MemberId, OrgId, TermId, UnitId, UserId};
 use indicatif::ProgressBar;
 use sea_query::{Expr, Order, Query};
 
-use super::proposal_texts::proposal_text;
+use super::proposal_texts::{proposal_text, ProposalText};
+use super::script::{steps, Cast};
 use super::Scale;
 use crate::audit::Who;
 use crate::db::{get, Db};
@@ -20,7 +19,7 @@ use crate::org::Org;
 use crate::schema::{Members, Users};
 
 /// How far each demo proposal gets, cycling through a season's mix.
-const ENDS: [&str; 20] = [
+pub(super) const ENDS: [&str; 20] = [
     "draft",
     "submitted",
     "under_review",
@@ -49,18 +48,12 @@ fn per_org(scale: Scale, is_city: bool) -> usize {
         (Scale::Small, _) => 0,
         (Scale::City, true) => 220,
         (Scale::City, false) => 26,
-        // The national scale keeps a city-like season per committee;
-        // a million proposals through the rules would take hours here.
-        (Scale::National, true) => 20,
-        (Scale::National, false) => 0,
+        // The national season is written in bulk (`super::national`).
+        (Scale::National, _) => 0,
     }
 }
 
-fn reason(text: &str) -> Result<Reason> {
-    Reason::parse(text, "说明").map_err(StoreError::Other)
-}
-
-async fn staff_account(db: &Db) -> Result<UserId> {
+pub(super) async fn staff_account(db: &Db) -> Result<UserId> {
     let r = db
         .one(
             &Query::select()
@@ -176,25 +169,15 @@ async fn one(
     end: &str,
 ) -> Result<()> {
     let t = proposal_text(seed, place);
-    let text = ProposalInput {
-        title: t.title.clone(),
-        analysis: t.analysis.clone(),
-        suggestions: t.suggestions.clone(),
-        category: t.category.to_string(),
-        public: if seed.is_multiple_of(9) {
-            "0".into()
-        } else {
-            "1".into()
-        },
-        suggested_units: String::new(),
-    };
+    let text = input_of(&t, seed);
     // Members' proposals entered by the committee office (机关代录).
     let entering = proposal::Who {
         user: Some(staff),
         member: Some(member),
         ..proposal::Who::default()
     };
-    let year = crate::clock::local_date(now).year();
+    let today = crate::clock::local_date(now);
+    let year = today.year();
     let id = crate::proposal::create_draft(
         db,
         now,
@@ -214,161 +197,36 @@ async fn one(
     let content = text
         .parse(&setting.policy.categories)
         .map_err(|e| StoreError::Other(format!("demo text {seed}: {e}")))?;
-    let staff_who = proposal::Who::proposal_staff(staff);
-    let act = |action: Action, who: proposal::Who| async move {
-        crate::proposal::act(db, now, system, &who, id, action).await
+    let cast = Cast {
+        staff,
+        member,
+        units,
+        term,
+        year,
+        place,
+        seed,
+        contact_on: today,
+        cosigners: Vec::new(),
+        merge_into: None,
     };
-    act(Action::Submit { content }, entering).await?;
-    if end == "submitted" {
-        return Ok(());
-    }
-    act(Action::StartReview, staff_who).await?;
-    match end {
-        "under_review" => return Ok(()),
-        "not_filed" => {
-            act(
-                Action::Decline {
-                    reason: DeclineReason::NoConcreteSuggestion,
-                    detail: None,
-                },
-                staff_who,
-            )
-            .await?;
-            return Ok(());
-        }
-        "withdrawn" => {
-            act(
-                Action::Withdraw {
-                    reason: reason("提案人申请撤回，拟修改完善后作为平时提案提交")?,
-                },
-                entering,
-            )
-            .await?;
-            return Ok(());
-        }
-        _ => {}
-    }
-    let number = domain::proposal::ProposalNumber { term, year, seq: 0 };
-    act(Action::File { number }, staff_who).await?;
-    if end == "filed" || units.is_empty() {
-        return Ok(());
-    }
-    let unit = units[(seed as usize) % units.len()];
-    act(
-        Action::Track(TrackingAction::Assign {
-            plan: AssignmentPlan::single(unit),
-        }),
-        staff_who,
-    )
-    .await?;
-    if end == "assigned" {
-        return Ok(());
-    }
-    let clerk = proposal::Who::unit_clerk(staff, unit);
-    let today = crate::clock::local_date(now);
-    act(
-        Action::Track(TrackingAction::RecordContact {
-            unit,
-            on: today,
-            note: reason("电话联系提案人，听取意见并商定办理思路")?,
-        }),
-        clerk,
-    )
-    .await?;
-    if end == "contacted" {
-        return Ok(());
-    }
-    let class = t.answer_class;
-    let answer = AnswerInput {
-        class: class.code().into(),
-        document_no: format!("{place}提复〔{year}〕{}号", seed % 200 + 1),
-        signed_by: "分管负责同志".into(),
-        contact_person: "办公室".into(),
-        contact_phone: "023-63000000".into(),
-        text: t.answer.clone(),
-    }
-    .parse()
-    .map_err(|e| StoreError::Other(format!("demo answer {seed}: {e}")))?;
-    act(
-        Action::Track(TrackingAction::DraftAnswer { unit, answer }),
-        clerk,
-    )
-    .await?;
-    if end == "answer_drafted" {
-        return Ok(());
-    }
-    act(Action::Track(TrackingAction::SubmitAnswer { unit }), clerk).await?;
-    if end == "answer_submitted" {
-        return Ok(());
-    }
-    act(
-        Action::Track(TrackingAction::Accept {
-            unit,
-            class: None,
-            reason: None,
-        }),
-        staff_who,
-    )
-    .await?;
-    if end == "accepted" {
-        return Ok(());
-    }
-    let satisfied = if end == "rehandling" {
-        "dissatisfied"
-    } else if seed.is_multiple_of(5) {
-        "basically_satisfied"
-    } else {
-        "satisfied"
-    };
-    let feedback = FeedbackInput {
-        satisfaction: satisfied.into(),
-        contacted: "是".into(),
-        on_point: if satisfied == "dissatisfied" {
-            "否".into()
-        } else {
-            "是".into()
-        },
-        comment: if satisfied == "dissatisfied" {
-            "答复未回应资金来源问题，希望进一步研究".into()
-        } else {
-            String::new()
-        },
-    }
-    .parse()
-    .map_err(|e| StoreError::Other(format!("demo rating {seed}: {e}")))?;
-    act(
-        Action::Track(TrackingAction::Rate {
-            unit,
-            rater: Rater::Member(member),
-            feedback,
-        }),
-        staff_who,
-    )
-    .await?;
-    if end == "rehandling" {
-        act(
-            Action::Track(TrackingAction::Rehandle {
-                unit,
-                reason: reason("提案人不满意，要求重新办理")?,
-            }),
-            staff_who,
-        )
-        .await?;
-        return Ok(());
-    }
-    if end == "closed" {
-        if class == domain::tracking::AnswerClass::B {
-            // A class B answer stays open until the follow-up result is in.
-            act(
-                Action::Track(TrackingAction::RecordFollowUp {
-                    unit,
-                    result: reason("相关工作已列入年度计划并完成，提案所提问题基本解决")?,
-                }),
-                clerk,
-            )
-            .await?;
-        }
-        act(Action::Track(TrackingAction::Close), staff_who).await?;
+    for step in steps(&t, content, end, &cast)? {
+        crate::proposal::act(db, now, system, &step.who, id, step.action).await?;
     }
     Ok(())
+}
+
+/// The text as the proposer typed it; one in nine is not for publication.
+pub(super) fn input_of(t: &ProposalText, seed: u64) -> ProposalInput {
+    ProposalInput {
+        title: t.title.clone(),
+        analysis: t.analysis.clone(),
+        suggestions: t.suggestions.clone(),
+        category: t.category.to_string(),
+        public: if seed.is_multiple_of(9) {
+            "0".into()
+        } else {
+            "1".into()
+        },
+        suggested_units: String::new(),
+    }
 }

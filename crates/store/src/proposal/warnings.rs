@@ -12,7 +12,7 @@ use crate::job::{self, NewJob};
 pub const KIND: &str = "tracking.warning";
 
 /// Local midnight (UTC+8) at the start of `date`, as a timestamp.
-fn morning_of(date: time::Date) -> i64 {
+pub(crate) fn morning_of(date: time::Date) -> i64 {
     date.midnight().assume_utc().unix_timestamp() - 8 * 3600 + 8 * 3600 / 4
 }
 

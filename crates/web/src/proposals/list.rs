@@ -25,6 +25,8 @@ struct ListPage {
     stages: Vec<Stage>,
     stage: String,
     can_draft: bool,
+    /// Staff of the committee get the 批量交办 link.
+    can_assign: bool,
     heading: &'static str,
 }
 
@@ -93,6 +95,7 @@ pub async fn page(
         stages: Stage::ALL.to_vec(),
         stage: q.stage,
         can_draft: a.role == Role::Member && a.member_id.is_some(),
+        can_assign: super::who(&Participant::from(&user)).proposal_staff,
         heading,
     })
 }

@@ -3,6 +3,8 @@
 //! `store::proposal::act`; the pages only turn forms into actions.
 
 mod act;
+mod assign;
+mod assign_plan;
 mod draft;
 mod list;
 mod record;
@@ -28,6 +30,9 @@ pub fn routes() -> Router<AppState> {
         .route("/proposals", get(list::page).post(draft::create))
         .route("/proposals/new", get(draft::new_page))
         .route("/proposals/stats", get(stats::page))
+        .route("/proposals/assign", get(assign::page).post(assign::apply))
+        .route("/proposals/assign/plan.xlsx", get(assign_plan::template))
+        .route("/proposals/assign/plan", post(assign_plan::upload))
         .route("/proposals/{id}", get(record::page))
         .route(
             "/proposals/{id}/edit",

@@ -4,6 +4,7 @@
 
 mod audit;
 mod auth;
+mod bulk_assign;
 mod common;
 mod elder;
 mod members;

@@ -64,6 +64,8 @@ fn routes() -> Vec<Route> {
         ),
         r(Get, "/proposals/new", &["weiyuan"], &[]),
         r(Get, "/proposals/stats", READERS, &[]),
+        r(Get, "/proposals/assign", STAFF, &[]),
+        r(Get, "/proposals/assign/plan.xlsx", STAFF, &[]),
         r(Get, "/members", READERS, &[]),
         r(Get, "/members?party=cpc&page=2", READERS, &[]),
         r(Get, "/members/new", STAFF, &[]),

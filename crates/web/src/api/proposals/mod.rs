@@ -5,6 +5,7 @@
 //! and `domain::proposal::apply`); [`acting`] says for whom a token works.
 
 mod acting;
+mod assign;
 mod json;
 mod read;
 mod record;
@@ -19,6 +20,7 @@ use crate::state::AppState;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/proposals", get(read::list).post(write::create))
+        .route("/proposals/assignments", post(assign::assign))
         .route("/proposals/similar", get(read::similar))
         .route("/proposals/search", get(read::search))
         .route("/proposals/{id}", get(read::read))
@@ -44,7 +46,8 @@ pub fn routes() -> Router<AppState> {
         write::create,
         write::save_draft,
         write::submit,
-        write::act
+        write::act,
+        assign::assign
     )
 )]
 pub struct Doc;

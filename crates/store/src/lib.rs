@@ -5,6 +5,7 @@ pub mod audit;
 pub mod clock;
 pub mod crypto;
 pub mod db;
+pub mod export;
 pub mod demo;
 pub mod error;
 pub mod import;

@@ -341,3 +341,21 @@ pub enum OrgSettings {
     CreatedAt,
     UpdatedAt,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub enum Exports {
+    Table,
+    Id,
+    Kind,
+    OrgId,
+    UserId,
+    Title,
+    Params,
+    State,
+    Done,
+    Total,
+    File,
+    Error,
+    CreatedAt,
+    UpdatedAt,
+}

@@ -277,7 +277,11 @@ pub(super) fn track(
             return Err(wrong_stage(p.stage, kind));
         }
     } else if matches!(p.stage, Stage::Filed | Stage::Merged) {
-        return Err(Refusal::wrong_state("提案尚未交办"));
+        // Every unit returned it or had it withdrawn: the tracking machine
+        // says why a step on one of those assignments is refused.
+        if p.tracking.assignments.is_empty() {
+            return Err(Refusal::wrong_state("提案尚未交办"));
+        }
     } else if !p.stage.is_in_handling() {
         return Err(wrong_stage(p.stage, kind));
     }

@@ -78,6 +78,12 @@ pub const MIGRATIONS: &[Migration] = &[
               inherits its parent's.",
         steps: org_settings::steps,
     },
+    Migration {
+        version: 7,
+        why: "Exports run as background jobs (the yearly 提案汇编): who asked, the progress \
+              and the finished file, readable by every app server.",
+        steps: exports::steps,
+    },
 ];
 
 fn data_versions() -> Vec<Step> {
@@ -244,6 +250,7 @@ macro_rules! cols {
 }
 
 mod categories;
+mod exports;
 mod foundation;
 mod jobs_and_notifications;
 mod org_settings;

@@ -25,3 +25,7 @@ pub use write::{act, autosave, create_draft, Setting};
 /// Where a proposal's members stand, for "my proposals" and invitations.
 pub(crate) const ROLE_INITIATOR: &str = "initiator";
 pub(crate) const ROLE_COSIGNER: &str = "cosigner";
+
+// Bulk output: the Excel list and the compendium's pages.
+pub mod compendium;
+pub mod export;

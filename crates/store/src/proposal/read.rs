@@ -106,7 +106,7 @@ pub struct ProposalRow {
     pub updated_at: i64,
 }
 
-fn filtered(f: &ProposalFilter) -> SelectStatement {
+pub(super) fn filtered(f: &ProposalFilter) -> SelectStatement {
     let p = Proposals::Table;
     let mut q = Query::select()
         .from(p)

@@ -2,57 +2,22 @@
 //! (`do`) and carries its fields; this turns them into a domain action and
 //! hands it to the store, which asks the rules.
 
-use std::collections::BTreeMap;
-
 use axum::extract::{Path, State};
 use axum::response::Response;
-use domain::proposal::{Action, DeclineReason, ProposalNumber};
-use domain::refusal::Reason;
-use domain::tracking::{AnswerInput, AssignmentPlan, FeedbackInput, TrackingAction};
-use domain::{FieldErrors, ProposalId, TermId, UnitId};
+use domain::proposal::{Action, DeclineReason, MergeTarget, ProposalNumber, Stage};
+use domain::tracking::{AssignmentPlan, TrackingAction};
+use domain::{FieldErrors, ProposalId, TermId};
+use store::proposal::Stored;
 
+use super::form::{
+    answer, date, feedback, field, optional_class, optional_reason, own_unit, reason, role, unit,
+    units, Form,
+};
 use super::{visible, who, Participant};
 use crate::auth::CsrfForm;
 use crate::error::{WebError, WebResult};
 use crate::state::AppState;
 use crate::view::done;
-
-type Form = BTreeMap<String, String>;
-
-fn field<'a>(form: &'a Form, name: &str) -> &'a str {
-    form.get(name).map(String::as_str).unwrap_or("")
-}
-
-fn reason(form: &Form, name: &str, label: &str) -> WebResult<Reason> {
-    Reason::parse(field(form, name), label)
-        .map_err(|m| WebError::Invalid(FieldErrors::single(name, m)))
-}
-
-fn unit(form: &Form, name: &str) -> WebResult<UnitId> {
-    field(form, name)
-        .trim()
-        .parse::<i64>()
-        .map(UnitId)
-        .map_err(|_| WebError::Invalid(FieldErrors::single(name, "请选择承办单位")))
-}
-
-fn units(form: &Form, name: &str) -> WebResult<Vec<UnitId>> {
-    field(form, name)
-        .split([',', '，', ' '])
-        .filter(|s| !s.trim().is_empty())
-        .map(|s| {
-            s.trim()
-                .parse::<i64>()
-                .map(UnitId)
-                .map_err(|_| WebError::Invalid(FieldErrors::single(name, "承办单位编号无效")))
-        })
-        .collect()
-}
-
-/// The acting unit clerk's own unit.
-fn own_unit(me: &Participant) -> WebResult<UnitId> {
-    me.unit.ok_or(WebError::Forbidden)
-}
 
 /// A placeholder: the store issues the real number inside its transaction.
 fn any_number() -> ProposalNumber {
@@ -75,11 +40,7 @@ pub fn action_from(
         "start_review" => Action::StartReview,
         "confirm_cosign" => Action::ConfirmCosign,
         "decline_cosign" => Action::DeclineCosign {
-            reason: Some(field(form, "reason"))
-                .filter(|r| !r.trim().is_empty())
-                .map(|r| Reason::parse(r, "理由"))
-                .transpose()
-                .map_err(|m| WebError::Invalid(FieldErrors::single("reason", m)))?,
+            reason: optional_reason(form, "reason", "理由")?,
         },
         "file" => Action::File {
             number: any_number(),
@@ -88,13 +49,15 @@ pub fn action_from(
             let reason = DeclineReason::parse(field(form, "reason")).ok_or_else(|| {
                 WebError::Invalid(FieldErrors::single("reason", "请选择不予立案的理由"))
             })?;
-            let detail = Some(field(form, "detail"))
-                .filter(|d| !d.trim().is_empty())
-                .map(|d| Reason::parse(d, "说明"))
-                .transpose()
-                .map_err(|m| WebError::Invalid(FieldErrors::single("detail", m)))?;
-            Action::Decline { reason, detail }
+            Action::Decline {
+                reason,
+                detail: optional_reason(form, "detail", "说明")?,
+            }
         }
+        "merge" => Action::Merge {
+            into: merge_target(form)?,
+            number: any_number(),
+        },
         "send_back" => Action::SendBack {
             reason: reason(form, "reason", "退回理由")?,
         },
@@ -117,6 +80,19 @@ pub fn action_from(
             .map_err(|m| WebError::Invalid(FieldErrors::single("co_units", m)))?;
             track(TrackingAction::Assign { plan })
         }
+        "add_unit" => track(TrackingAction::AddUnit {
+            unit: unit(form, "unit")?,
+            role: role(form, "role")?,
+        }),
+        "withdraw_unit" => track(TrackingAction::Withdraw {
+            unit: unit(form, "unit")?,
+            reason: reason(form, "reason", "撤回理由")?,
+        }),
+        "extend" => track(TrackingAction::Extend {
+            unit: unit(form, "unit")?,
+            until: date(form, "until", "延期后的答复期限")?,
+            reason: reason(form, "reason", "延期理由")?,
+        }),
         "return" => track(TrackingAction::Return {
             unit: own_unit(me)?,
             reason: reason(form, "reason", "退回理由")?,
@@ -126,27 +102,21 @@ pub fn action_from(
             on: today,
             note: reason(form, "note", "沟通情况")?,
         }),
-        "draft_answer" => {
-            let input = AnswerInput {
-                class: field(form, "class").into(),
-                document_no: field(form, "document_no").into(),
-                signed_by: field(form, "signed_by").into(),
-                contact_person: field(form, "contact_person").into(),
-                contact_phone: field(form, "contact_phone").into(),
-                text: field(form, "text").into(),
-            };
-            track(TrackingAction::DraftAnswer {
-                unit: own_unit(me)?,
-                answer: input.parse().map_err(WebError::Invalid)?,
-            })
-        }
+        "send_views" => track(TrackingAction::SendViews {
+            unit: own_unit(me)?,
+            views: reason(form, "views", "会办意见")?,
+        }),
+        "draft_answer" => track(TrackingAction::DraftAnswer {
+            unit: own_unit(me)?,
+            answer: answer(form)?,
+        }),
         "submit_answer" => track(TrackingAction::SubmitAnswer {
             unit: own_unit(me)?,
         }),
         "accept" => track(TrackingAction::Accept {
             unit: unit(form, "unit")?,
-            class: None,
-            reason: None,
+            class: optional_class(form, "class")?,
+            reason: optional_reason(form, "reason", "更改类别的理由")?,
         }),
         "send_back_answer" => track(TrackingAction::SendBack {
             unit: unit(form, "unit")?,
@@ -157,14 +127,7 @@ pub fn action_from(
             reason: reason(form, "reason", "重新办理理由")?,
         }),
         "rate" => {
-            let feedback = FeedbackInput {
-                satisfaction: field(form, "satisfaction").into(),
-                contacted: field(form, "contacted").into(),
-                on_point: field(form, "on_point").into(),
-                comment: field(form, "comment").into(),
-            }
-            .parse()
-            .map_err(WebError::Invalid)?;
+            let feedback = feedback(form)?;
             let rater = rater.ok_or_else(|| {
                 WebError::Refused(domain::refusal::Refusal::not_permitted(
                     "只有提案人可以评价",
@@ -195,6 +158,10 @@ pub fn action_from(
         "set_excellent" => Action::SetExcellent {
             excellent: field(form, "excellent") != "0",
         },
+        "unset_excellent" => Action::SetExcellent { excellent: false },
+        "unmark_key" => Action::UnmarkKey {
+            reason: reason(form, "reason", "取消理由")?,
+        },
         "rate_on_behalf" => {
             let member = field(form, "rater_member")
                 .trim()
@@ -205,18 +172,10 @@ pub fn action_from(
                         "请选择代为评价的提案人",
                     ))
                 })?;
-            let feedback = FeedbackInput {
-                satisfaction: field(form, "satisfaction").into(),
-                contacted: field(form, "contacted").into(),
-                on_point: field(form, "on_point").into(),
-                comment: field(form, "comment").into(),
-            }
-            .parse()
-            .map_err(WebError::Invalid)?;
             track(TrackingAction::Rate {
                 unit: unit(form, "unit")?,
                 rater: domain::tracking::Rater::Member(domain::MemberId(member)),
-                feedback,
+                feedback: feedback(form)?,
             })
         }
         "record_followup" => track(TrackingAction::RecordFollowUp {
@@ -230,10 +189,69 @@ pub fn action_from(
     })
 }
 
+/// The proposal a merge goes into, as [`resolve_merge_target`] left it in
+/// the form; the store rereads its stage inside the transaction.
+fn merge_target(form: &Form) -> WebResult<MergeTarget> {
+    let id = field(form, "into_id")
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| WebError::Invalid(FieldErrors::single("into", "请填写要并入的提案编号")))?;
+    let stage = Stage::from_code(field(form, "into_stage")).unwrap_or(Stage::Filed);
+    Ok(MergeTarget {
+        id: ProposalId(id),
+        stage,
+    })
+}
+
+/// Staff name the proposal to merge into by its number (`12`, `0012` or
+/// `第0012号`, same committee, term and year) or by its record id; this
+/// finds it and puts its id and stage in the form for [`action_from`].
+pub async fn resolve_merge_target(
+    db: &store::Db,
+    me: &Participant,
+    from: &Stored,
+    form: &mut Form,
+) -> WebResult<()> {
+    if field(form, "do") != "merge" {
+        return Ok(());
+    }
+    let typed = field(form, "into").trim().to_string();
+    let found = if let Ok(id) = field(form, "into_id").trim().parse::<i64>() {
+        Some(ProposalId(id))
+    } else {
+        let digits: String = typed.chars().filter(char::is_ascii_digit).collect();
+        match digits.parse::<u32>() {
+            Ok(seq) => store::proposal::find_by_number(db, &from.proposal, seq).await?,
+            Err(_) => {
+                return Err(WebError::Invalid(FieldErrors::single(
+                    "into",
+                    "请填写要并入的提案编号，如 0012",
+                )))
+            }
+        }
+    };
+    let target = match found {
+        Some(id) if id != from.proposal.id => store::proposal::load(db, id).await.ok(),
+        _ => None,
+    };
+    let Some(target) = target.filter(|t| visible(me, t)) else {
+        return Err(WebError::Invalid(FieldErrors::single(
+            "into",
+            format!("没有找到编号为“{typed}”的本届本年度提案"),
+        )));
+    };
+    form.insert("into_id".into(), target.proposal.id.0.to_string());
+    form.insert(
+        "into_stage".into(),
+        target.proposal.stage.code().to_string(),
+    );
+    Ok(())
+}
+
 pub async fn act(
     State(state): State<AppState>,
     Path(id): Path<i64>,
-    CsrfForm(user, form): CsrfForm<Form>,
+    CsrfForm(user, mut form): CsrfForm<Form>,
 ) -> WebResult<Response> {
     let stored = store::proposal::load(&state.db, ProposalId(id)).await?;
     let me = Participant::from(&user);
@@ -242,7 +260,11 @@ pub async fn act(
     }
     let who = who(&me);
     let code = form.get("do").cloned().unwrap_or_default();
-    let result = match action_from(&me, stored.proposal.rater_for(&who), state.today(), &form) {
+    let action = match resolve_merge_target(&state.db, &me, &stored, &mut form).await {
+        Ok(()) => action_from(&me, stored.proposal.rater_for(&who), state.today(), &form),
+        Err(e) => Err(e),
+    };
+    let result = match action {
         Ok(action) => store::proposal::act(
             &state.db,
             state.now(),
@@ -296,7 +318,7 @@ pub async fn act(
 /// The one-line confirmation after a step.
 fn notice_for(code: &str) -> &'static str {
     match code {
-        "file" => "filed",
+        "file" | "merge" => "filed",
         "assign" => "assigned",
         "draft_answer" | "submit_answer" => "answered",
         "rate" => "rated",

@@ -25,11 +25,27 @@ use store::proposal::Stored;
 use crate::auth::User;
 use crate::state::AppState;
 
+// Documents: the Word form, the Excel list and the 提案汇编 job.
+pub mod compendium;
+mod documents;
+mod export;
+
+pub use documents::{document_of, form_download, visible_record};
+pub use export::{list_filter, stream_xlsx};
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/proposals", get(list::page).post(draft::create))
         .route("/proposals/new", get(draft::new_page))
         .route("/proposals/stats", get(stats::page))
+        .route("/proposals/export.xlsx", get(export::export))
+        .route(
+            "/proposals/compendium",
+            get(compendium::page).post(compendium::start),
+        )
+        .route("/proposals/compendium/{id}", get(compendium::status))
+        .route("/proposals/compendium/{id}/download", get(compendium::file))
+        .route("/proposals/{id}/form.docx", get(documents::form))
         .route("/proposals/assign", get(assign::page).post(assign::apply))
         .route("/proposals/assign/plan.xlsx", get(assign_plan::template))
         .route("/proposals/assign/plan", post(assign_plan::upload))

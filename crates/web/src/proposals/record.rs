@@ -12,21 +12,13 @@ use domain::tracking::Assignment;
 use domain::ProposalId;
 use store::proposal::{HistoryRow, Setting, Stored};
 
-use super::act::action_from;
-use super::{visible, who, Participant};
+use super::offers::{offers, Offer};
+use super::{visible, Participant};
 use crate::auth::User;
 use crate::error::{WebError, WebResult};
 use crate::shell::{Notice, Shell};
 use crate::state::AppState;
 use crate::view::{render, when};
-
-/// A step the user may take now, with the unit it is about.
-pub struct Offer {
-    pub code: &'static str,
-    pub label: &'static str,
-    pub unit: Option<i64>,
-    pub unit_name: String,
-}
 
 #[derive(Template)]
 #[template(path = "proposals/record.html")]
@@ -44,6 +36,10 @@ struct RecordPage {
     leaders: Vec<(i64, String)>,
     proposer_options: Vec<(i64, String)>,
     supervision_kinds: Vec<&'static str>,
+    /// The proposal this one was merged into, and those merged into this
+    /// one: (id, number, title).
+    merged_into: Option<(i64, String, String)>,
+    merged: Vec<(i64, String, String)>,
     /// A step that was refused or had bad fields: its code, the message
     /// and what was typed, so the form comes back filled in.
     failed: Option<Failed>,
@@ -77,6 +73,10 @@ fn field_label(name: &str) -> &str {
         "unit" => "承办单位",
         "result" => "落实结果",
         "co_units" => "会办或分办单位",
+        "into" => "并入的提案",
+        "until" => "延期至",
+        "role" => "办理角色",
+        "views" => "会办意见",
         other => other,
     }
 }
@@ -128,239 +128,6 @@ impl RecordPage {
             .map(|k| k.label())
             .unwrap_or("")
     }
-}
-
-/// Sample forms for each step; a step is offered when the rules would
-/// accept it from this user now (refusals for bad data still offer it).
-/// A step with sample form data, to ask the rules whether it is open now.
-type Sample = (
-    &'static str,
-    &'static str,
-    Option<i64>,
-    BTreeMap<String, String>,
-);
-
-fn samples(
-    units: &[(i64, String)],
-    assignments: &[Assignment],
-    first_proposer: i64,
-) -> Vec<Sample> {
-    let form = |pairs: &[(&str, String)]| {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.clone()))
-            .collect::<BTreeMap<_, _>>()
-    };
-    let text = "示例说明文字".to_string();
-    let mut out = vec![
-        (
-            "mark_key",
-            "确定为重点提案",
-            None,
-            form(&[("do", "mark_key".into()), ("leader", "1".into())]),
-        ),
-        (
-            "record_supervision",
-            "记录督办",
-            None,
-            form(&[
-                ("do", "record_supervision".into()),
-                ("kind", "视察".into()),
-                ("note", text.clone()),
-            ]),
-        ),
-        (
-            "set_excellent",
-            "评选为优秀提案",
-            None,
-            form(&[("do", "set_excellent".into()), ("excellent", "1".into())]),
-        ),
-        (
-            "confirm_cosign",
-            "确认联名",
-            None,
-            form(&[("do", "confirm_cosign".into())]),
-        ),
-        (
-            "decline_cosign",
-            "谢绝联名",
-            None,
-            form(&[("do", "decline_cosign".into())]),
-        ),
-        (
-            "start_review",
-            "开始审查",
-            None,
-            form(&[("do", "start_review".into())]),
-        ),
-        ("file", "立案", None, form(&[("do", "file".into())])),
-        (
-            "decline",
-            "不予立案",
-            None,
-            form(&[
-                ("do", "decline".into()),
-                ("reason", "no_concrete_suggestion".into()),
-            ]),
-        ),
-        (
-            "send_back",
-            "退回修改",
-            None,
-            form(&[("do", "send_back".into()), ("reason", text.clone())]),
-        ),
-        (
-            "withdraw",
-            "撤案",
-            None,
-            form(&[("do", "withdraw".into()), ("reason", text.clone())]),
-        ),
-        (
-            "return",
-            "退回交办（不属本单位职责）",
-            None,
-            form(&[("do", "return".into()), ("reason", text.clone())]),
-        ),
-        (
-            "contact",
-            "记录办前沟通",
-            None,
-            form(&[("do", "contact".into()), ("note", text.clone())]),
-        ),
-        (
-            "draft_answer",
-            "起草答复",
-            None,
-            form(&[
-                ("do", "draft_answer".into()),
-                ("class", "A".into()),
-                ("signed_by", "张三".into()),
-                ("contact_person", "李四".into()),
-                ("contact_phone", "023-63000000".into()),
-                ("text", "示例答复内容，".repeat(10)),
-            ]),
-        ),
-        (
-            "submit_answer",
-            "提交答复待审核",
-            None,
-            form(&[("do", "submit_answer".into())]),
-        ),
-        ("close", "办结", None, form(&[("do", "close".into())])),
-    ];
-    if let Some((first, _)) = units.first() {
-        out.push((
-            "assign",
-            "交办",
-            None,
-            form(&[("do", "assign".into()), ("unit", first.to_string())]),
-        ));
-    }
-    for a in assignments {
-        let unit = Some(a.unit.0);
-        let u = a.unit.0.to_string();
-        out.push((
-            "accept",
-            "审核通过答复",
-            unit,
-            form(&[("do", "accept".into()), ("unit", u.clone())]),
-        ));
-        out.push((
-            "send_back_answer",
-            "退回答复",
-            unit,
-            form(&[
-                ("do", "send_back_answer".into()),
-                ("unit", u.clone()),
-                ("reason", text.clone()),
-            ]),
-        ));
-        out.push((
-            "rate",
-            "评价",
-            unit,
-            form(&[
-                ("do", "rate".into()),
-                ("unit", u.clone()),
-                ("satisfaction", "satisfied".into()),
-                ("contacted", "是".into()),
-                ("on_point", "是".into()),
-            ]),
-        ));
-        out.push((
-            "rate_on_behalf",
-            "代提案人录入评价",
-            unit,
-            form(&[
-                ("do", "rate_on_behalf".into()),
-                ("unit", u.clone()),
-                ("rater_member", first_proposer.to_string()),
-                ("satisfaction", "satisfied".into()),
-                ("contacted", "是".into()),
-                ("on_point", "是".into()),
-            ]),
-        ));
-        out.push((
-            "record_followup",
-            "记录B类答复落实结果",
-            unit,
-            form(&[
-                ("do", "record_followup".into()),
-                ("unit", u.clone()),
-                ("result", text.clone()),
-            ]),
-        ));
-        out.push((
-            "rehandle",
-            "重新办理",
-            unit,
-            form(&[
-                ("do", "rehandle".into()),
-                ("unit", u),
-                ("reason", text.clone()),
-            ]),
-        ));
-    }
-    out
-}
-
-/// The steps `me` may take on `p` now, each with the unit it is about.
-pub fn offers(
-    me: &Participant,
-    p: &proposal::Proposal,
-    units: &[(i64, String)],
-    ctx: &proposal::Context<'_>,
-) -> Vec<Offer> {
-    let who = who(me);
-    let rater = p.rater_for(&who);
-    let mut offers = Vec::new();
-    let first_proposer = p.proposers().first().map(|m| m.0).unwrap_or(0);
-    for (code, label, unit, form) in samples(units, &p.tracking.assignments, first_proposer) {
-        // Staff enter ratings for offline proposers; proposers rate themselves.
-        if code == "rate_on_behalf" && me.role != domain::Role::Staff {
-            continue;
-        }
-        let Ok(action) = action_from(me, rater, ctx.today, &form) else {
-            continue;
-        };
-        let allowed = match proposal::apply(p, &action, &who, ctx) {
-            Ok(_) => true,
-            Err(r) => r.kind == domain::refusal::RefusalKind::Invalid,
-        };
-        if allowed {
-            let unit_name = unit
-                .and_then(|u| units.iter().find(|(id, _)| *id == u))
-                .map(|(_, n)| n.clone())
-                .unwrap_or_default();
-            offers.push(Offer {
-                code,
-                label,
-                unit,
-                unit_name,
-            });
-        }
-    }
-    offers
 }
 
 pub async fn page(
@@ -439,7 +206,21 @@ pub async fn show(
     .into_iter()
     .map(|a| (a.id.0, a.display_name))
     .collect();
+    let merged_into = match p.merged_into {
+        Some(into) => store::proposal::load(&state.db, into).await.ok().map(|t| {
+            let no = t.proposal.number.map(|n| n.to_string()).unwrap_or_default();
+            (into.0, no, t.text.title)
+        }),
+        None => None,
+    };
+    let merged = store::proposal::merged_into(&state.db, p)
+        .await?
+        .into_iter()
+        .map(|(id, seq, title)| (id.0, format!("第{seq:04}号"), title))
+        .collect();
     let page = RecordPage {
+        merged_into,
+        merged,
         leaders,
         proposer_options,
         supervision_kinds: domain::proposal::SupervisionKind::ALL

@@ -10,4 +10,5 @@ mod elder;
 mod members;
 mod permissions;
 mod proposal_stats;
+mod proposal_handling;
 mod proposals;

@@ -11,7 +11,7 @@ const ANALYSIS: &str = "我市建成于2000年以前的老旧小区约有1.2万�
 const SUGGESTIONS: &str =
     "一是简化加装电梯审批流程；二是加大财政补贴力度；三是建立业主协商调解机制。";
 
-fn id_of(location: &str) -> String {
+pub fn id_of(location: &str) -> String {
     location
         .trim_start_matches("/proposals/")
         .split(['/', '?'])
@@ -20,11 +20,11 @@ fn id_of(location: &str) -> String {
         .to_string()
 }
 
-async fn act(b: &Browser, id: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+pub async fn act(b: &Browser, id: &str, fields: &[(&str, &str)]) -> reqwest::Response {
     b.post(&format!("/proposals/{id}/act"), fields).await
 }
 
-async fn stage(b: &Browser, id: &str) -> String {
+pub async fn stage(b: &Browser, id: &str) -> String {
     b.text(&format!("/proposals/{id}")).await.1
 }
 
@@ -330,7 +330,7 @@ async fn similar_earlier_proposals_show_while_drafting() {
 }
 
 /// Submits, files and assigns a proposal to unit 2 (chengban's unit).
-async fn assigned(app: &crate::common::TestApp) -> String {
+pub async fn assigned(app: &crate::common::TestApp) -> String {
     let member = app.login("weiyuan").await;
     let fields = [
         ("title", TITLE),
@@ -410,7 +410,7 @@ async fn a_bad_answer_comes_back_with_everything_typed() {
 }
 
 /// A city member other than the demo one, with a unique name and an account.
-async fn second_member(app: &crate::common::TestApp, login: &str, skip: &str) -> String {
+pub async fn second_member(app: &crate::common::TestApp, login: &str, skip: &str) -> String {
     let root = domain::org::OrgPath::root(domain::OrgId(1));
     for id in 2..40 {
         let m = store::member::get_member(&app.state.db, &root, domain::MemberId(id))

@@ -9,6 +9,7 @@ mod assign;
 mod json;
 mod read;
 mod record;
+mod step;
 mod write;
 
 use axum::routing::{get, post, put};

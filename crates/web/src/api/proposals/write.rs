@@ -11,7 +11,8 @@ use domain::{ProposalId, Role};
 use store::proposal::Setting;
 
 use super::acting::{Acting, ActingQuery};
-use super::json::{ActionBody, DraftBody};
+use super::json::DraftBody;
+use super::step::ActionBody;
 use super::read::record;
 use super::record::ProposalOut;
 use crate::api::created;
@@ -132,8 +133,9 @@ pub async fn act(
     Id(id): Id,
     Json(body): Json<ActionBody>,
 ) -> ApiResult<Json<ProposalOut>> {
-    let form = body.form()?;
+    let mut form = body.form()?;
     let stored = acting.load(&state, id).await?;
+    crate::proposals::resolve_merge_target(&state.db, &acting.me, &stored, &mut form).await?;
     let who = acting.who();
     let action = action_from(
         &acting.me,

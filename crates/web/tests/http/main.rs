@@ -6,6 +6,7 @@ mod audit;
 mod auth;
 mod bulk_assign;
 mod common;
+mod documents;
 mod elder;
 mod members;
 mod permissions;

@@ -18,12 +18,16 @@ use utoipa::OpenApi;
 
 use crate::state::AppState;
 
+mod documents;
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/proposals", get(read::list).post(write::create))
         .route("/proposals/assignments", post(assign::assign))
         .route("/proposals/similar", get(read::similar))
         .route("/proposals/search", get(read::search))
+        .route("/proposals/export.xlsx", get(documents::export))
+        .route("/proposals/{id}/form.docx", get(documents::form))
         .route("/proposals/{id}", get(read::read))
         .route("/proposals/{id}/draft", put(write::save_draft))
         .route("/proposals/{id}/submit", post(write::submit))
@@ -48,7 +52,9 @@ pub fn routes() -> Router<AppState> {
         write::save_draft,
         write::submit,
         write::act,
-        assign::assign
+        assign::assign,
+        documents::form,
+        documents::export
     )
 )]
 pub struct Doc;

@@ -4,6 +4,7 @@
 //! transaction.
 
 mod bulk;
+mod merge;
 pub mod plan_sheet;
 mod project;
 mod read;
@@ -15,6 +16,7 @@ pub use bulk::{
     assignable, bulk_assign, parse_mode, units_of, Assignable, BulkError, PlanRow, ProposalRef,
     RowProblem, UnitRef,
 };
+pub use merge::{find_by_number, merged_into};
 pub use read::{
     feed_after, feed_head, history, ids_after, list, load, HistoryRow, ProposalFilter, ProposalRow,
     Stored,

@@ -6,14 +6,16 @@ mod act;
 mod assign;
 mod assign_plan;
 mod draft;
+mod form;
+mod offers;
 mod list;
 mod record;
 mod stats;
 
-pub use act::action_from;
+pub use act::{action_from, resolve_merge_target};
 pub use draft::current_term;
 pub use list::filter_for;
-pub use record::{offers, Offer};
+pub use offers::{offers, Offer};
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -38,6 +40,9 @@ pub fn routes() -> Router<AppState> {
         .route("/proposals", get(list::page).post(draft::create))
         .route("/proposals/new", get(draft::new_page))
         .route("/proposals/stats", get(stats::page))
+        .route("/proposals/assign", get(assign::page).post(assign::apply))
+        .route("/proposals/assign/plan.xlsx", get(assign_plan::template))
+        .route("/proposals/assign/plan", post(assign_plan::upload))
         .route("/proposals/export.xlsx", get(export::export))
         .route(
             "/proposals/compendium",
@@ -46,9 +51,6 @@ pub fn routes() -> Router<AppState> {
         .route("/proposals/compendium/{id}", get(compendium::status))
         .route("/proposals/compendium/{id}/download", get(compendium::file))
         .route("/proposals/{id}/form.docx", get(documents::form))
-        .route("/proposals/assign", get(assign::page).post(assign::apply))
-        .route("/proposals/assign/plan.xlsx", get(assign_plan::template))
-        .route("/proposals/assign/plan", post(assign_plan::upload))
         .route("/proposals/{id}", get(record::page))
         .route(
             "/proposals/{id}/edit",

@@ -15,6 +15,8 @@ use store::org::Org;
 
 #[path = "api/access.rs"]
 mod access;
+#[path = "api/bulk_assign.rs"]
+mod bulk_assign;
 #[path = "api/contract.rs"]
 mod contract;
 #[path = "api/proposal_input.rs"]

@@ -198,6 +198,11 @@ const NAV: &[NavEntry] = &[
         action: Action::ViewStructure,
     },
     NavEntry {
+        path: "/settings/proposals",
+        label: "期限与日历",
+        action: Action::EditStructure,
+    },
+    NavEntry {
         path: "/admin/accounts",
         label: "账号管理",
         action: Action::ManageAccounts,
@@ -333,6 +338,11 @@ mod tests {
     fn navigation_follows_permission() {
         let staff: Vec<_> = navigation(Role::Staff).iter().map(|e| e.path).collect();
         assert!(staff.contains(&"/members"));
+        assert!(staff.contains(&"/settings/proposals"));
+        for role in [Role::Member, Role::UnitClerk, Role::Leader, Role::SysAdmin] {
+            let paths: Vec<_> = navigation(role).iter().map(|e| e.path).collect();
+            assert!(!paths.contains(&"/settings/proposals"), "{role:?}");
+        }
         assert!(!staff.contains(&"/audit"));
         let auditor: Vec<_> = navigation(Role::AuditAdmin)
             .iter()

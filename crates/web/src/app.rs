@@ -162,6 +162,7 @@ pub fn router(state: AppState) -> Router {
         .merge(structure::routes())
         .merge(accounts::routes())
         .merge(security::routes())
+        .merge(crate::settings::routes())
         .merge(audit_log::routes())
         .nest("/api/v1", api::routes())
         .fallback(not_found)

@@ -18,6 +18,7 @@ pub mod messages;
 pub mod proposals;
 pub mod search;
 pub mod security;
+pub mod settings;
 pub mod shell;
 pub mod state;
 pub mod structure;

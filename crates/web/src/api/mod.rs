@@ -35,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .merge(members::routes())
         .merge(users::routes())
         .merge(proposals::routes())
+        .merge(crate::settings::api::routes())
         .method_not_allowed_fallback(method_not_allowed)
         .fallback(not_found)
 }
@@ -211,6 +212,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     api.merge(members::Doc::openapi());
     api.merge(users::Doc::openapi());
     api.merge(proposals::Doc::openapi());
+    api.merge(crate::settings::api::Doc::openapi());
     complete_operations(&mut api);
     api
 }

@@ -13,3 +13,4 @@ mod permissions;
 mod proposal_stats;
 mod proposal_handling;
 mod proposals;
+mod settings;

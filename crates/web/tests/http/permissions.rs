@@ -64,6 +64,13 @@ fn routes() -> Vec<Route> {
         ),
         r(Get, "/proposals/new", &["weiyuan"], &[]),
         r(Get, "/proposals/stats", READERS, &[]),
+        r(
+            Get,
+            "/proposals/export.xlsx?stage=filed",
+            &["weiyuan", "shiganbu", "quganbu", "lingdao", "chengban"],
+            &[],
+        ),
+        r(Get, "/proposals/compendium", READERS, &[]),
         r(Get, "/proposals/assign", STAFF, &[]),
         r(Get, "/proposals/assign/plan.xlsx", STAFF, &[]),
         r(Get, "/members", READERS, &[]),

@@ -66,6 +66,32 @@ pub enum BodyKind {
 }
 
 impl BodyKind {
+    pub const ALL: [BodyKind; 5] = [
+        BodyKind::DemocraticParty,
+        BodyKind::PeopleOrganisation,
+        BodyKind::Sector,
+        BodyKind::SpecialCommittee,
+        BodyKind::WorkStation,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            BodyKind::DemocraticParty => "democratic_party",
+            BodyKind::PeopleOrganisation => "people_organisation",
+            BodyKind::Sector => "sector",
+            BodyKind::SpecialCommittee => "special_committee",
+            BodyKind::WorkStation => "work_station",
+        }
+    }
+
+    /// Accepts the code or the Chinese label.
+    pub fn parse(raw: &str) -> Option<BodyKind> {
+        let raw = raw.trim();
+        Self::ALL
+            .into_iter()
+            .find(|k| k.code() == raw || k.label() == raw)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             BodyKind::DemocraticParty => "民主党派",

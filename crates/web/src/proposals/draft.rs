@@ -7,9 +7,10 @@ use axum::response::{IntoResponse, Json, Response};
 use domain::catalog::CatalogKind;
 use domain::org::OrgPath;
 use domain::proposal::{Action, ProposalInput, Proposer};
-use domain::{FieldErrors, OrgId, ProposalId, Role, TermId};
+use domain::{FieldErrors, OrgId, ProposalId, TermId};
 use store::proposal::{Setting, Stored};
 
+use super::collective::{draft_as, kinds, BodyFields, DraftAs};
 use super::{visible, who, Participant};
 use crate::auth::{CsrfForm, User};
 use crate::error::{WebError, WebResult};
@@ -31,20 +32,17 @@ struct DraftPage {
     cosigners: Vec<(String, &'static str)>,
     /// What was typed into the co-signer box, kept on errors.
     cosigner_names: String,
+    /// A new collective draft (staff): the body's kind and name as typed,
+    /// and the kinds to choose from. `None` for a member's own draft.
+    body: Option<BodyFields>,
+    body_kinds: Vec<(&'static str, &'static str)>,
+    /// Who the proposal is in the name of, once it exists.
+    proposer: String,
 }
 
 impl DraftPage {
     fn error(&self, field: &str) -> Option<&str> {
         self.errors.get(field)
-    }
-}
-
-fn member_only(user: &User) -> WebResult<()> {
-    let a = &user.live.account;
-    if a.role == Role::Member && a.member_id.is_some() {
-        Ok(())
-    } else {
-        Err(WebError::Forbidden)
     }
 }
 
@@ -65,13 +63,14 @@ async fn page(
         "撰写提案"
     };
     let mut cosigners = Vec::new();
+    let mut proposer = String::new();
     if let Some(id) = id {
         let root = domain::org::OrgPath::from_stored("/".into());
-        for c in store::proposal::load(&state.db, ProposalId(id))
-            .await?
-            .proposal
-            .cosigners
-        {
+        let stored = store::proposal::load(&state.db, ProposalId(id)).await?;
+        if let Proposer::Body { kind, name } = &stored.proposal.proposer {
+            proposer = format!("{name}（{}）", kind.label());
+        }
+        for c in stored.proposal.cosigners {
             let name = store::member::get_member(&state.db, &root, c.member)
                 .await
                 .map(|m| m.row.name)
@@ -85,9 +84,16 @@ async fn page(
             cosigners.push((name, status));
         }
     }
+    let body = match (id, draft_as(user)?) {
+        (None, DraftAs::Body) => Some(BodyFields::default()),
+        _ => None,
+    };
     Ok(DraftPage {
         cosigners,
         cosigner_names: String::new(),
+        body,
+        body_kinds: kinds(),
+        proposer,
         shell: Shell::new(user, title, "/proposals"),
         id,
         text,
@@ -99,7 +105,7 @@ async fn page(
 }
 
 pub async fn new_page(State(state): State<AppState>, user: User) -> WebResult<Response> {
-    member_only(&user)?;
+    draft_as(&user)?;
     let text = ProposalInput {
         public: "1".into(),
         ..ProposalInput::default()
@@ -120,13 +126,34 @@ pub async fn current_term(state: &AppState, org_path: &OrgPath, org: OrgId) -> W
         .ok_or_else(|| WebError::BadRequest("本级政协尚未设置届次，请联系机关干部".into()))
 }
 
+/// The new draft's text, and for a collective one the body it is for.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct NewDraft {
+    #[serde(flatten)]
+    text: ProposalInput,
+    #[serde(flatten)]
+    body: BodyFields,
+}
+
 pub async fn create(
     State(state): State<AppState>,
-    CsrfForm(user, text): CsrfForm<ProposalInput>,
+    CsrfForm(user, form): CsrfForm<NewDraft>,
 ) -> WebResult<Response> {
-    member_only(&user)?;
+    let proposer = match draft_as(&user)? {
+        DraftAs::Member(member) => Ok(Proposer::Member(member)),
+        DraftAs::Body => form.body.proposer(),
+    };
+    let proposer = match proposer {
+        Ok(p) => p,
+        Err(WebError::Invalid(errors)) => {
+            let mut p = page(&state, &user, None, form.text, errors, String::new()).await?;
+            p.body = Some(form.body);
+            return render_invalid(p);
+        }
+        Err(other) => return Err(other),
+    };
     let a = &user.live.account;
-    let member = a.member_id.ok_or(WebError::Forbidden)?;
     let term = current_term(&state, &a.org_path, a.org_id).await?;
     let year = state.today().year();
     let id = store::proposal::create_draft(
@@ -137,8 +164,8 @@ pub async fn create(
         a.org_id,
         term,
         year,
-        Proposer::Member(member),
-        &text,
+        proposer,
+        &form.text,
     )
     .await?;
     Ok(done(&format!("/proposals/{id}/edit"), "saved"))

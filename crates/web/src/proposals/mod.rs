@@ -3,6 +3,7 @@
 //! `store::proposal::act`; the pages only turn forms into actions.
 
 mod act;
+mod collective;
 mod assign;
 mod assign_plan;
 mod draft;

@@ -5,6 +5,7 @@
 mod audit;
 mod auth;
 mod bulk_assign;
+mod collective;
 mod common;
 mod documents;
 mod elder;

@@ -10,6 +10,7 @@ pub mod demo;
 pub mod error;
 pub mod import;
 pub mod job;
+pub mod mail;
 pub mod member;
 pub mod migrate;
 pub mod notify;

@@ -26,6 +26,18 @@ pub struct Config {
     pub trust_proxy: bool,
     /// Mark cookies Secure even without TLS here (TLS ends at the proxy).
     pub secure_cookies: bool,
+    /// How notification mail goes out: `log` (written to the log only) or `smtp`.
+    pub mail_sender: String,
+    /// How SMS goes out: `log` only, until a province's gateway is plugged in.
+    pub sms_sender: String,
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    /// `starttls` (default), `tls` (implicit, usually port 465) or `none`.
+    pub smtp_security: String,
+    pub smtp_user: String,
+    pub smtp_password: String,
+    /// The sender, e.g. `数字政协 <noreply@example.gov.cn>`.
+    pub mail_from: String,
 }
 
 impl Default for Config {
@@ -41,6 +53,14 @@ impl Default for Config {
             max_upload_mb: 10,
             trust_proxy: false,
             secure_cookies: false,
+            mail_sender: "log".into(),
+            sms_sender: "log".into(),
+            smtp_host: String::new(),
+            smtp_port: 587,
+            smtp_security: "starttls".into(),
+            smtp_user: String::new(),
+            smtp_password: String::new(),
+            mail_from: String::new(),
         }
     }
 }
@@ -58,6 +78,14 @@ impl std::fmt::Debug for Config {
             .field("max_upload_mb", &self.max_upload_mb)
             .field("trust_proxy", &self.trust_proxy)
             .field("secure_cookies", &self.secure_cookies)
+            .field("mail_sender", &self.mail_sender)
+            .field("sms_sender", &self.sms_sender)
+            .field("smtp_host", &self.smtp_host)
+            .field("smtp_port", &self.smtp_port)
+            .field("smtp_security", &self.smtp_security)
+            .field("smtp_user", &self.smtp_user)
+            .field("smtp_password", &"<redacted>")
+            .field("mail_from", &self.mail_from)
             .finish()
     }
 }
@@ -137,6 +165,18 @@ impl Config {
             }
             "TRUST_PROXY" => self.trust_proxy = flag(&value)?,
             "SECURE_COOKIES" => self.secure_cookies = flag(&value)?,
+            "MAIL_SENDER" => self.mail_sender = value,
+            "SMS_SENDER" => self.sms_sender = value,
+            "SMTP_HOST" => self.smtp_host = value,
+            "SMTP_PORT" => {
+                self.smtp_port = value
+                    .parse()
+                    .map_err(|_| bad(key, format!("应为端口号，得到“{value}”")))?
+            }
+            "SMTP_SECURITY" => self.smtp_security = value,
+            "SMTP_USER" => self.smtp_user = value,
+            "SMTP_PASSWORD" => self.smtp_password = value,
+            "MAIL_FROM" => self.mail_from = value,
             _ => return Err(bad(key, "未知的配置项")),
         }
         Ok(())
@@ -171,6 +211,40 @@ impl Config {
         if self.tls_cert.is_some() != self.tls_key.is_some() {
             return Err(bad("tls_cert", "启用 TLS 需同时配置 tls_cert 和 tls_key"));
         }
+        self.check_mail()
+    }
+
+    fn check_mail(&self) -> Result<(), ConfigError> {
+        if self.sms_sender != "log" {
+            return Err(bad(
+                "sms_sender",
+                "目前只支持 log（短信网关需按本地平台接入）",
+            ));
+        }
+        match self.mail_sender.as_str() {
+            "log" => return Ok(()),
+            "smtp" => {}
+            other => {
+                return Err(bad(
+                    "mail_sender",
+                    format!("应为 log 或 smtp，得到“{other}”"),
+                ))
+            }
+        }
+        if self.smtp_host.trim().is_empty() {
+            return Err(bad("smtp_host", "mail_sender 为 smtp 时必须填写"));
+        }
+        if !matches!(self.smtp_security.as_str(), "starttls" | "tls" | "none") {
+            return Err(bad("smtp_security", "应为 starttls、tls 或 none"));
+        }
+        self.mail_from
+            .parse::<lettre::message::Mailbox>()
+            .map_err(|_| {
+                bad(
+                    "mail_from",
+                    "应为发件地址，如 数字政协 <noreply@example.gov.cn>",
+                )
+            })?;
         Ok(())
     }
 
@@ -207,6 +281,21 @@ mod tests {
         assert_eq!(e.name, "field_key");
         let e = Config::load(None, env(&[("ZHENGXIE_COLOUR", "red")])).unwrap_err();
         assert_eq!(e.name, "ZHENGXIE_COLOUR");
+        let e = Config::load(None, env(&[("ZHENGXIE_MAIL_SENDER", "smtp")])).unwrap_err();
+        assert_eq!(e.name, "smtp_host");
+        let smtp = Config::load(
+            None,
+            env(&[
+                ("ZHENGXIE_MAIL_SENDER", "smtp"),
+                ("ZHENGXIE_SMTP_HOST", "smtp.example.gov.cn"),
+                ("ZHENGXIE_SMTP_PORT", "465"),
+                ("ZHENGXIE_SMTP_SECURITY", "tls"),
+                ("ZHENGXIE_MAIL_FROM", "数字政协 <noreply@example.gov.cn>"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(smtp.smtp_port, 465);
+        assert!(crate::outbox::SmtpSender::new(&smtp).is_ok());
     }
 
     #[test]
@@ -214,10 +303,12 @@ mod tests {
         let c = Config {
             field_key: "0123456789abcdeffedcba9876543210".into(),
             database_url: "postgres://app:secret@db/zx".into(),
+            smtp_password: "mailsecret".into(),
             ..Config::default()
         };
         let shown = format!("{c:?}");
         assert!(!shown.contains("secret"));
+        assert!(!shown.contains("mailsecret"));
         assert!(!shown.contains("0123456789abcdef"));
     }
 }

@@ -82,6 +82,7 @@ async fn handle(state: &AppState, job: &Job) -> Result<(), String> {
         }
         store::proposal::warnings::KIND => deadline_warning(state, job).await,
         store::proposal::warnings::CLOSE_COSIGNING => close_cosigning(state, job).await,
+        store::mail::KIND => crate::outbox::deliver(state, job).await,
         crate::proposals::compendium::KIND => crate::proposals::compendium::run(state, job).await,
         other => Err(format!("no handler for job kind {other}")),
     }
@@ -130,7 +131,7 @@ async fn deadline_warning(state: &AppState, job: &Job) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let mut tx = state.db.write().await.map_err(|e| e.to_string())?;
     for user in users {
-        store::notify::notify(&mut tx, state.now(), user, &title, &body, &link)
+        store::mail::notify_with_mail(&mut tx, state.now(), user, &title, &body, &link)
             .await
             .map_err(|e| e.to_string())?;
     }

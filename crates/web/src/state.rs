@@ -27,6 +27,8 @@ pub struct Inner {
     pub cipher: FieldCipher,
     /// This server's search index; `None` if it could not be opened.
     pub search: Option<Arc<crate::search::SearchIndex>>,
+    /// The mail and SMS senders.
+    pub outbox: crate::outbox::Outbox,
     policy: RwLock<Option<(SecurityPolicy, i64)>>,
     directory: DirectoryCache,
 }
@@ -47,7 +49,9 @@ impl AppState {
                 None
             }
         };
+        let outbox = crate::outbox::Outbox::from_config(&config);
         AppState(Arc::new(Inner {
+            outbox,
             db,
             config,
             clock,

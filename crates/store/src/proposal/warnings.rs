@@ -90,7 +90,7 @@ pub async fn schedule_cosigning(
         for r in &accounts {
             let user = domain::UserId(crate::db::get(r, "id")?);
             let body = format!("请在 {deadline} 前确认是否联名；逾期未确认视为不联名。");
-            crate::notify::notify(
+            crate::mail::notify_with_mail(
                 tx,
                 now,
                 user,

@@ -9,6 +9,7 @@ mod collective;
 mod common;
 mod documents;
 mod elder;
+mod mail;
 mod members;
 mod permissions;
 mod proposal_stats;

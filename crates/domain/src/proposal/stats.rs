@@ -23,13 +23,23 @@
 //!   due date is before today.
 
 use std::collections::HashMap;
-use std::fmt;
 
 use time::Date;
 
 use super::{Proposal, ProposalNumber, ProposerKind, Stage};
-use crate::tracking::{AnswerClass, Assignment, AssignmentState};
-use crate::{OrgId, ProposalId, Role, UnitId};
+use crate::tracking::Assignment;
+use crate::{OrgId, ProposalId, Role, SectorId, UnitId};
+
+mod tally;
+
+pub use tally::{Rate, Tally};
+
+/// The category row of proposals without one.
+pub const UNCATEGORISED: &str = "未分类";
+/// The key of the 界别 row of collective proposals, which have no member.
+pub const SECTOR_COLLECTIVE: &str = "collective";
+/// The key of the 界别 row of members whose sector is not filled in.
+pub const SECTOR_NONE: &str = "none";
 
 /// One proposal as statistics see it: the rules' record plus the facts kept
 /// beside it.
@@ -42,7 +52,26 @@ pub struct StatsInput {
     pub category: String,
     /// 案由, for the overdue list.
     pub title: String,
+    /// The 界别 of the initiating member (第一提案人), if filled in; a
+    /// collective proposal has none and counts under 集体提案.
+    pub sector: Option<MemberSector>,
     pub proposal: Proposal,
+}
+
+/// A member's sector (界别), by id and name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberSector {
+    pub id: SectorId,
+    pub name: String,
+}
+
+/// The 界别 row a proposal counts under: (key, label).
+fn sector_row(r: &StatsInput) -> (String, String) {
+    match (&r.sector, r.proposal.kind()) {
+        (_, ProposerKind::Collective) => (SECTOR_COLLECTIVE.into(), "集体提案".into()),
+        (Some(s), _) => (s.id.0.to_string(), s.name.clone()),
+        (None, _) => (SECTOR_NONE.into(), "未填界别".into()),
+    }
 }
 
 /// Who sees proposal statistics: the committee's staff and its leaders,
@@ -55,145 +84,6 @@ pub fn may_view(role: Role) -> bool {
 /// still collecting co-signers are private to their members.
 pub fn counts_in_statistics(stage: Stage) -> bool {
     !matches!(stage, Stage::Draft | Stage::CollectingCosigners)
-}
-
-/// A rate as numerator ÷ denominator.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Rate {
-    pub numerator: u64,
-    pub denominator: u64,
-}
-
-impl Rate {
-    pub fn new(numerator: u64, denominator: u64) -> Rate {
-        Rate {
-            numerator,
-            denominator,
-        }
-    }
-
-    /// Tenths of a percent, rounded half up; `None` when nothing to divide by.
-    pub fn per_mille(self) -> Option<u64> {
-        (self.denominator > 0).then(|| {
-            (self.numerator.saturating_mul(2000) + self.denominator) / (2 * self.denominator)
-        })
-    }
-}
-
-/// `66.7%`, or `—` when the denominator is 0.
-impl fmt::Display for Rate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.per_mille() {
-            Some(p) => write!(f, "{}.{}%", p / 10, p % 10),
-            None => f.write_str("—"),
-        }
-    }
-}
-
-/// The measures of one group of proposals (or of one unit's assignments).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Tally {
-    /// Proposals counted (see [`counts_in_statistics`]).
-    pub proposals: u64,
-    /// Per stage, in [`Stage::ALL`] order.
-    stages: [u64; Stage::ALL.len()],
-    pub submitted: u64,
-    pub filed: u64,
-    /// Live assignments (交办), co-units (会办) included.
-    pub assignments: u64,
-    /// Answering assignments whose first answer was accepted.
-    pub answered: u64,
-    /// … of which by the due date.
-    pub on_time: u64,
-    /// Answers standing accepted, by class, in [`AnswerClass::ALL`] order.
-    classes: [u64; 3],
-    /// Ratings of current answers.
-    pub ratings: u64,
-    /// … of which 满意 or 基本满意.
-    pub satisfied: u64,
-    pub overdue: u64,
-}
-
-impl Tally {
-    pub fn stage(&self, stage: Stage) -> u64 {
-        Stage::ALL
-            .iter()
-            .position(|s| *s == stage)
-            .map_or(0, |i| self.stages[i])
-    }
-
-    pub fn filing_rate(&self) -> Rate {
-        Rate::new(self.filed, self.submitted)
-    }
-
-    pub fn on_time_rate(&self) -> Rate {
-        Rate::new(self.on_time, self.answered)
-    }
-
-    pub fn satisfaction_rate(&self) -> Rate {
-        Rate::new(self.satisfied, self.ratings)
-    }
-
-    pub fn class_count(&self, class: AnswerClass) -> u64 {
-        self.classes[class_index(class)]
-    }
-
-    /// Answers standing accepted, every class.
-    pub fn accepted(&self) -> u64 {
-        self.classes.iter().sum()
-    }
-
-    /// This class's share of the accepted answers.
-    pub fn class_share(&self, class: AnswerClass) -> Rate {
-        Rate::new(self.class_count(class), self.accepted())
-    }
-
-    fn add_proposal(&mut self, p: &Proposal) {
-        self.proposals += 1;
-        if let Some(i) = Stage::ALL.iter().position(|s| *s == p.stage) {
-            self.stages[i] += 1;
-        }
-        if p.stage != Stage::Withdrawn {
-            self.submitted += 1;
-        }
-        if p.stage.is_filed() {
-            self.filed += 1;
-        }
-    }
-
-    fn add_assignment(&mut self, a: &Assignment, today: Date) {
-        if a.is_live() {
-            self.assignments += 1;
-        }
-        if a.role.answers() {
-            if let Some(on_time) = a.answered_on_time {
-                self.answered += 1;
-                self.on_time += u64::from(on_time);
-            }
-        }
-        if !a.is_answering() {
-            return;
-        }
-        let accepted = matches!(a.state, AssignmentState::Accepted | AssignmentState::Closed);
-        if let (true, Some(answer)) = (accepted, &a.answer) {
-            self.classes[class_index(answer.class)] += 1;
-        }
-        for rating in a.current_ratings() {
-            self.ratings += 1;
-            self.satisfied += u64::from(rating.feedback.satisfaction.counts_as_satisfied());
-        }
-        if is_overdue(a, today) {
-            self.overdue += 1;
-        }
-    }
-}
-
-fn class_index(class: AnswerClass) -> usize {
-    match class {
-        AnswerClass::A => 0,
-        AnswerClass::B => 1,
-        AnswerClass::C => 2,
-    }
 }
 
 /// A live answering assignment still awaiting its answer, past its due date.
@@ -231,6 +121,10 @@ pub struct ProposalStats {
     pub by_category: Vec<Row>,
     /// Per organisation: a city's districts side by side.
     pub by_org: Vec<Row>,
+    /// Per 界别 of the initiating member; collective proposals in a row of
+    /// their own ([`SECTOR_COLLECTIVE`]), members without a sector in
+    /// another ([`SECTOR_NONE`]).
+    pub by_sector: Vec<Row>,
     /// 个人, 联名, 集体, always in that order.
     pub by_kind: Vec<Row>,
     /// Per handling unit, over the proposals it holds.
@@ -250,6 +144,7 @@ pub fn compute(
     let mut categories: HashMap<&str, Tally> = HashMap::new();
     let mut orgs: HashMap<OrgId, (&str, Tally)> = HashMap::new();
     let mut kinds: HashMap<ProposerKind, Tally> = HashMap::new();
+    let mut sectors: HashMap<String, (String, Tally)> = HashMap::new();
     let mut units: HashMap<UnitId, Tally> = HashMap::new();
     for r in records
         .iter()
@@ -258,7 +153,7 @@ pub fn compute(
         let p = &r.proposal;
         let category = r.category.trim();
         let category = if category.is_empty() {
-            "未分类"
+            UNCATEGORISED
         } else {
             category
         };
@@ -266,11 +161,17 @@ pub fn compute(
             .entry(r.org)
             .or_insert((&r.org_name, Tally::default()))
             .1;
+        let (sector_key, sector_label) = sector_row(r);
+        let sector = &mut sectors
+            .entry(sector_key)
+            .or_insert((sector_label, Tally::default()))
+            .1;
         let groups = [
             &mut stats.totals,
             categories.entry(category).or_default(),
             org,
             kinds.entry(p.kind()).or_default(),
+            sector,
         ];
         for tally in groups {
             tally.add_proposal(p);
@@ -316,6 +217,7 @@ pub fn compute(
         orgs.into_iter()
             .map(|(id, (name, t))| (id.0.to_string(), name.to_string(), t)),
     );
+    stats.by_sector = rows(sectors.into_iter().map(|(key, (label, t))| (key, label, t)));
     stats.by_unit = rows(
         units
             .into_iter()

@@ -19,7 +19,7 @@ pub use bulk::{
 pub use merge::{find_by_number, merged_into};
 pub use read::{
     feed_after, feed_head, history, ids_after, list, load, HistoryRow, ProposalFilter, ProposalRow,
-    Stored,
+    SectorFilter, Stored,
 };
 pub use stats::{statistics, StatsFilter};
 pub use write::{act, autosave, create_draft, Setting};

@@ -7,15 +7,15 @@
 use std::collections::{HashMap, HashSet};
 
 use domain::org::OrgPath;
-use domain::proposal::stats::{compute, counts_in_statistics};
+use domain::proposal::stats::{compute, counts_in_statistics, MemberSector};
 use domain::proposal::{Proposal, ProposalStats, Stage, StatsInput};
-use domain::{OrgId, TermId, UnitId};
+use domain::{OrgId, SectorId, TermId, UnitId};
 use sea_query::{Alias, Expr, Query};
 use time::Date;
 
 use crate::db::{get, Db};
 use crate::error::{Result, StoreError};
-use crate::schema::{Orgs, Proposals, Units};
+use crate::schema::{Members, Orgs, Proposals, Sectors, Units};
 
 /// Which proposals the statistics cover.
 #[derive(Debug, Clone)]
@@ -108,10 +108,27 @@ async fn records(db: &Db, f: &StatsFilter, districts: &Districts) -> Result<Vec<
             Expr::col((Orgs::Table, Orgs::ShortName)),
             Alias::new("org_name"),
         )
+        .expr_as(
+            Expr::col((Sectors::Table, Sectors::Id)),
+            Alias::new("sector_id"),
+        )
+        .expr_as(
+            Expr::col((Sectors::Table, Sectors::Name)),
+            Alias::new("sector_name"),
+        )
         .from(p)
         .inner_join(
             Orgs::Table,
             Expr::col((Orgs::Table, Orgs::Id)).equals((p, Proposals::OrgId)),
+        )
+        // The initiating member's 界别; a body's proposal has no member.
+        .left_join(
+            Members::Table,
+            Expr::col((Members::Table, Members::Id)).equals((p, Proposals::InitiatorMemberId)),
+        )
+        .left_join(
+            Sectors::Table,
+            Expr::col((Sectors::Table, Sectors::Id)).equals((Members::Table, Members::SectorId)),
         )
         .and_where(crate::scope::within(&f.scope))
         .and_where(Expr::col((p, Proposals::Year)).eq(i64::from(f.year)))
@@ -131,11 +148,19 @@ async fn records(db: &Db, f: &StatsFilter, districts: &Districts) -> Result<Vec<
                 Some(district) => district,
                 None => (proposal.org, get(r, "org_name")?),
             };
+            let sector = match get::<Option<i64>>(r, "sector_id")? {
+                Some(id) => Some(MemberSector {
+                    id: SectorId(id),
+                    name: get(r, "sector_name")?,
+                }),
+                None => None,
+            };
             Ok(StatsInput {
                 org,
                 org_name,
                 category: get(r, "category")?,
                 title: get(r, "title")?,
+                sector,
                 proposal,
             })
         })

@@ -8,8 +8,8 @@ use crate::proposal::tests::{
     answered, assigned, author, content, cosigner_a, joint_draft, rate, reason, staff, submitted,
     World, AUTHOR_M, A_M, TERM, U1, U2, YEAR,
 };
-use crate::proposal::{create, Action, DeclineReason, Proposer};
-use crate::tracking::{Rater, Satisfaction};
+use crate::proposal::{create, Action, BodyKind, DeclineReason, Proposer};
+use crate::tracking::{AnswerClass, Rater, Satisfaction};
 
 const SOCIAL: &str = "社会建设";
 const ECONOMY: &str = "经济建设";
@@ -30,6 +30,19 @@ fn input(id: i64, org: OrgId, category: &str, mut proposal: Proposal) -> StatsIn
         .to_string(),
         category: category.to_string(),
         title: format!("第{id}件提案"),
+        // Odd proposals come from 经济界 members, even ones from 教育界,
+        // except the 7th, whose member has no sector filled in.
+        sector: match id {
+            7 => None,
+            id if id % 2 == 1 => Some(MemberSector {
+                id: SectorId(11),
+                name: "经济界".into(),
+            }),
+            _ => Some(MemberSector {
+                id: SectorId(12),
+                name: "教育界".into(),
+            }),
+        },
         proposal,
     }
 }
@@ -235,4 +248,67 @@ fn nothing_to_count_gives_dashes_not_errors() {
     assert_eq!(stats.totals.filing_rate().to_string(), "—");
     assert_eq!(stats.by_kind.len(), 3);
     assert!(stats.by_category.is_empty() && stats.overdue.is_empty());
+}
+
+#[test]
+fn breakdown_by_sector_of_the_initiating_member() {
+    let stats = compute(&season(), LATE, unit_name);
+    // 经济界: 1 (filed, A on time, 满意+基本满意), 3 (filed, overdue),
+    // 5 (withdrawn); 教育界: 2 (filed, C late, 不满意), 4 (declined),
+    // 6 (draft, not counted); 未填界别: 7 (under review).
+    let keys: Vec<&str> = stats.by_sector.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(keys, ["11", "12", SECTOR_NONE], "largest first");
+    let economy = row(&stats.by_sector, "11");
+    assert_eq!(
+        (economy.proposals, economy.submitted, economy.filed),
+        (3, 2, 2)
+    );
+    assert_eq!(economy.filing_rate().to_string(), "100.0%");
+    assert_eq!(
+        (economy.on_time, economy.answered, economy.overdue),
+        (1, 1, 1)
+    );
+    assert_eq!(economy.satisfaction_rate().to_string(), "100.0%");
+    let education = row(&stats.by_sector, "12");
+    assert_eq!(
+        (education.proposals, education.submitted, education.filed),
+        (2, 2, 1)
+    );
+    assert_eq!(education.filing_rate().to_string(), "50.0%");
+    assert_eq!(education.class_count(AnswerClass::C), 1);
+    assert_eq!(education.satisfaction_rate().to_string(), "0.0%");
+    let none = &stats.by_sector[2];
+    assert_eq!((none.label.as_str(), none.tally.proposals), ("未填界别", 1));
+    assert_eq!(stats.by_sector[0].label, "经济界");
+    let sum: u64 = stats.by_sector.iter().map(|r| r.tally.proposals).sum();
+    assert_eq!(
+        sum, stats.totals.proposals,
+        "every counted proposal in one row"
+    );
+}
+
+#[test]
+fn collective_proposals_count_under_their_own_sector_row() {
+    let w = World::new();
+    let mut records = season();
+    let mut body = individual(&w);
+    body.proposer = Proposer::Body {
+        kind: BodyKind::DemocraticParty,
+        name: "民盟重庆市委会".into(),
+    };
+    // Whatever member facts came along, a body's proposal is 集体提案.
+    records.push(input(9, YUZHONG, SOCIAL, body));
+    let stats = compute(&records, LATE, unit_name);
+    let row = stats
+        .by_sector
+        .iter()
+        .find(|r| r.key == SECTOR_COLLECTIVE)
+        .unwrap();
+    assert_eq!((row.label.as_str(), row.tally.proposals), ("集体提案", 1));
+    assert_eq!(row.tally.submitted, 1);
+    assert_eq!(row_count(&stats.by_sector, "11"), 3, "经济界 unchanged");
+}
+
+fn row_count(rows: &[Row], key: &str) -> u64 {
+    row(rows, key).proposals
 }

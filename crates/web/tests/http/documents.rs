@@ -83,6 +83,24 @@ async fn initiator_name(app: &TestApp, s: &store::proposal::Stored) -> String {
         .name
 }
 
+/// An API token of the city's staff.
+async fn staff_token(app: &TestApp) -> String {
+    let db = &app.state.db;
+    let by = store::user::find_by_login(db, "anquan")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let who = store::audit::Who {
+        user_id: None,
+        login: "test".into(),
+        ip: "127.0.0.1".into(),
+    };
+    let (org, role) = (domain::OrgId(1), domain::Role::Staff);
+    let issued = store::token::issue(db, app.state.now(), &who, "staff-docs", org, role, by);
+    issued.await.unwrap().1
+}
+
 #[tokio::test]
 async fn the_form_prints_the_proposal_with_its_accepted_answer() {
     let app = spawn_app().await;
@@ -139,28 +157,7 @@ async fn the_form_prints_the_proposal_with_its_accepted_answer() {
     );
 
     // Through the API, with the same check.
-    let by = store::user::find_by_login(&app.state.db, "anquan")
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    let who = store::audit::Who {
-        user_id: None,
-        login: "test".into(),
-        ip: "127.0.0.1".into(),
-    };
-    let token = store::token::issue(
-        &app.state.db,
-        app.state.now(),
-        &who,
-        "staff-docs",
-        domain::OrgId(1),
-        domain::Role::Staff,
-        by,
-    )
-    .await
-    .unwrap()
-    .1;
+    let token = staff_token(&app).await;
     let client = reqwest::Client::new();
     let r = client
         .get(format!("{}/api/v1/proposals/{id}/form.docx", app.base))
@@ -332,8 +329,7 @@ async fn the_compendium_is_built_in_the_background_by_category() {
             .unwrap_or_else(|| panic!("{title} is in it"));
         categories
             .iter()
-            .filter(|(h, _)| *h < at)
-            .next_back()
+            .rfind(|(h, _)| *h < at)
             .map(|(_, t)| t.clone())
             .unwrap()
     };
@@ -409,4 +405,16 @@ async fn every_proposal_list_exports_to_excel_with_its_filters() {
     assert!(rows[1..].iter().any(|r| r[1] == TITLE));
     assert!(!rows[1..].iter().any(|r| r[1] == other));
     assert!(app.audit_actions().await.iter().any(|a| a == "export"));
+
+    // The API exports the same list with the same filters.
+    let r = reqwest::Client::new()
+        .get(format!("{}/api/v1/proposals/export.xlsx?q=电梯", app.base))
+        .bearer_auth(staff_token(&app).await)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let rows = sheet(r.bytes().await.unwrap().to_vec());
+    assert!(rows[1..].iter().any(|r| r[0] == number));
+    assert!(rows[1..].iter().all(|r| r[1].contains("电梯")));
 }

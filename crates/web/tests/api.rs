@@ -19,6 +19,8 @@ mod access;
 mod bulk_assign;
 #[path = "api/contract.rs"]
 mod contract;
+#[path = "api/handling.rs"]
+mod handling;
 #[path = "api/proposal_input.rs"]
 mod proposal_input;
 #[path = "api/proposals.rs"]

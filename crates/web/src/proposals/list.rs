@@ -94,7 +94,7 @@ pub async fn page(
         pager,
         stages: Stage::ALL.to_vec(),
         stage: q.stage,
-        can_draft: a.role == Role::Member && a.member_id.is_some(),
+        can_draft: (a.role == Role::Member && a.member_id.is_some()) || a.role == Role::Staff,
         can_assign: super::who(&Participant::from(&user)).proposal_staff,
         heading,
     })

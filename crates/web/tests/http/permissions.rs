@@ -62,7 +62,7 @@ fn routes() -> Vec<Route> {
             &["weiyuan", "shiganbu", "quganbu", "lingdao", "chengban"],
             &[],
         ),
-        r(Get, "/proposals/new", &["weiyuan"], &[]),
+        r(Get, "/proposals/new", &["weiyuan", "shiganbu", "quganbu"], &[]),
         r(Get, "/proposals/stats", READERS, &[]),
         r(
             Get,

@@ -95,6 +95,8 @@ pub struct AssignmentOut {
     warning_label: Option<String>,
     /// 第几次办理
     round: u32,
+    /// 会办单位送主办单位的意见
+    views: Option<String>,
     answer: Option<AnswerOut>,
     ratings: Vec<RatingOut>,
 }
@@ -135,6 +137,7 @@ impl AssignmentOut {
             warning: warning.map(|w| warning_code(w).to_string()),
             warning_label: warning.map(|w| w.label().to_string()),
             round: a.round,
+            views: a.views.clone(),
             answer: a.answer.as_ref().map(|x| AnswerOut {
                 class: x.class.code().to_string(),
                 class_label: x.class.label().to_string(),
@@ -247,6 +250,8 @@ pub struct ProposalOut {
     text: TextOut,
     /// 不予立案的理由
     not_filed_reason: Option<String>,
+    /// 并案时所并入的提案 id
+    merged_into: Option<i64>,
     /// 重点提案
     key: bool,
     /// 优秀提案
@@ -301,6 +306,7 @@ impl ProposalOut {
                 })
                 .collect(),
             not_filed_reason: p.not_filed_reason.map(|r| r.label().to_string()),
+            merged_into: p.merged_into.map(|m| m.0),
             key: p.key.is_some(),
             excellent: p.excellent,
             assignments: p

@@ -9,6 +9,7 @@ pub mod plan_sheet;
 mod project;
 mod read;
 mod stats;
+mod stats_xlsx;
 pub mod warnings;
 mod write;
 
@@ -22,6 +23,7 @@ pub use read::{
     SectorFilter, Stored,
 };
 pub use stats::{statistics, StatsFilter};
+pub use stats_xlsx::stats_workbook;
 pub use write::{act, autosave, create_draft, Setting};
 
 /// Where a proposal's members stand, for "my proposals" and invitations.

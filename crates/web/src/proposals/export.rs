@@ -12,6 +12,7 @@ use store::audit::{self, Event};
 use store::proposal::ProposalFilter;
 
 use super::documents::download;
+use super::drill::Drill;
 use super::{filter_for, Participant};
 use crate::auth::User;
 use crate::error::{WebError, WebResult};
@@ -25,6 +26,9 @@ const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.
 pub struct ExportQuery {
     stage: String,
     q: String,
+    /// The statistics' drill-down, as on the list page.
+    #[serde(flatten)]
+    drill: Drill,
 }
 
 /// The list `me` sees, narrowed as the list page narrows it.
@@ -69,14 +73,19 @@ pub async fn stream_xlsx(
     Ok(download("提案列表.xlsx", XLSX, Body::from_stream(stream)))
 }
 
-/// `GET /proposals/export.xlsx?stage=&q=`
+/// `GET /proposals/export.xlsx?stage=&q=` and the statistics' drill-down
+/// (`year`, `term`, `category`, `org`, `sector`, `unit`)
 pub async fn export(
     State(state): State<AppState>,
     user: User,
     Query(q): Query<ExportQuery>,
 ) -> WebResult<Response> {
     let me = Participant::from(&user);
-    let filter = list_filter(&me, Stage::from_code(&q.stage), &q.q)?;
-    let described = format!("状态={} 案由含={}", q.stage, q.q);
+    let mut filter = list_filter(&me, Stage::from_code(&q.stage), &q.q)?;
+    q.drill.apply(&state, &me, &mut filter).await?;
+    let mut described = format!("状态={} 案由含={}", q.stage, q.q);
+    for (k, v) in q.drill.pairs() {
+        described.push_str(&format!(" {k}={v}"));
+    }
     stream_xlsx(&state, &user.who(), &filter, described).await
 }

@@ -9,6 +9,7 @@ use domain::Role;
 use serde::Deserialize;
 use store::proposal::{ProposalFilter, ProposalRow};
 
+use super::drill::Drill;
 use super::Participant;
 use crate::auth::User;
 use crate::error::{WebError, WebResult};
@@ -28,6 +29,8 @@ struct ListPage {
     /// Staff of the committee get the 批量交办 link.
     can_assign: bool,
     heading: &'static str,
+    /// The statistics' drill-down in use, kept through searches.
+    drill: Vec<(&'static str, String)>,
 }
 
 impl ListPage {
@@ -42,6 +45,8 @@ pub struct ListQuery {
     stage: String,
     q: String,
     page: String,
+    #[serde(flatten)]
+    drill: Drill,
 }
 
 /// What a participant's list shows, and its heading: a member their own,
@@ -81,13 +86,18 @@ pub async fn page(
     Query(q): Query<ListQuery>,
 ) -> WebResult<Response> {
     let a = &user.live.account;
-    let (mut filter, heading) = filter_for(&Participant::from(&user))?;
+    let me = Participant::from(&user);
+    let (mut filter, heading) = filter_for(&me)?;
     filter.q = Some(q.q.clone());
     if let Some(stage) = Stage::from_code(&q.stage) {
         filter.stages = vec![stage];
     }
+    q.drill.apply(&state, &me, &mut filter).await?;
     let page = store::proposal::list(&state.db, &filter, q.page.parse().unwrap_or(1), 20).await?;
-    let pager = Pager::new(&page, &[("stage", q.stage.clone()), ("q", q.q.clone())]);
+    let drill = q.drill.pairs();
+    let mut pairs = vec![("stage", q.stage.clone()), ("q", q.q.clone())];
+    pairs.extend(drill.iter().cloned());
+    let pager = Pager::new(&page, &pairs);
     render(ListPage {
         shell: Shell::new(&user, heading, "/proposals").notice(notice),
         rows: page.rows,
@@ -97,5 +107,6 @@ pub async fn page(
         can_draft: (a.role == Role::Member && a.member_id.is_some()) || a.role == Role::Staff,
         can_assign: super::who(&Participant::from(&user)).proposal_staff,
         heading,
+        drill,
     })
 }

@@ -5,6 +5,7 @@
 mod act;
 mod collective;
 mod assign;
+mod drill;
 mod assign_plan;
 mod draft;
 mod form;
@@ -41,6 +42,7 @@ pub fn routes() -> Router<AppState> {
         .route("/proposals", get(list::page).post(draft::create))
         .route("/proposals/new", get(draft::new_page))
         .route("/proposals/stats", get(stats::page))
+        .route("/proposals/stats.xlsx", get(stats::xlsx))
         .route("/proposals/assign", get(assign::page).post(assign::apply))
         .route("/proposals/assign/plan.xlsx", get(assign_plan::template))
         .route("/proposals/assign/plan", post(assign_plan::upload))

@@ -2,7 +2,15 @@
 //! term) of their organisation's subtree. The numbers come from
 //! `domain::proposal::stats` through `store::proposal::statistics`; this
 //! module only lays them out: tiles, bar charts drawn as inline SVG (each
-//! bar with a `<title>`), and the table beside each chart.
+//! bar with a `<title>`), and the table beside each chart, whose rows link
+//! to the proposal list narrowed to them (see `super::drill`). [`export`]
+//! writes the same tables to Excel.
+
+mod chart;
+mod export;
+
+pub use chart::Chart;
+pub use export::xlsx;
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -19,108 +27,13 @@ use crate::auth::User;
 use crate::error::{WebError, WebResult};
 use crate::shell::Shell;
 use crate::state::AppState;
-use crate::view::{opt_id, render};
-
-/// The drawing area of every chart, in SVG user units.
-const LABEL_WIDTH: u64 = 112;
-const BAR_SPACE: u64 = 140;
-const CHART_WIDTH: u64 = 320;
-const ROW_HEIGHT: u64 = 32;
-/// Longer names are cut short in the chart (the table has them whole).
-const LABEL_CHARS: usize = 7;
-/// How many rows a chart draws; the table beside it holds them all.
-const MAX_BARS: usize = 20;
+use crate::view::{encode, opt_id, render};
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct StatsQuery {
     year: String,
     term: String,
-}
-
-/// One bar: `full` wide in a light tone, `part` of it in a dark tone.
-pub struct Bar {
-    pub label: String,
-    pub y: u64,
-    pub full: u64,
-    pub part: u64,
-    /// What the bar says in words, for the tooltip and screen readers.
-    pub title: String,
-    pub value: String,
-}
-
-impl Bar {
-    pub fn text_y(&self) -> u64 {
-        self.y + 17
-    }
-    pub fn value_x(&self) -> u64 {
-        LABEL_WIDTH + 8 + self.full + 6
-    }
-}
-
-pub struct Chart {
-    pub height: u64,
-    pub bars: Vec<Bar>,
-    /// The legend: what the light and the dark tone count.
-    pub light: &'static str,
-    pub dark: &'static str,
-}
-
-impl Chart {
-    /// `values` holds (label, full, part, title) per bar; bars scale to the
-    /// largest `full`.
-    fn new(
-        light: &'static str,
-        dark: &'static str,
-        values: Vec<(String, u64, u64, String)>,
-    ) -> Chart {
-        let values: Vec<_> = values.into_iter().take(MAX_BARS).collect();
-        let max = values.iter().map(|v| v.1).max().unwrap_or(0).max(1);
-        let bars = values
-            .into_iter()
-            .zip(0u64..)
-            .map(|((label, full, part, title), i)| Bar {
-                value: if light == dark {
-                    full.to_string()
-                } else {
-                    format!("{part}/{full}")
-                },
-                label: short(&label),
-                y: i * ROW_HEIGHT + 6,
-                full: full * BAR_SPACE / max,
-                part: part.min(full) * BAR_SPACE / max,
-                title,
-            })
-            .collect::<Vec<_>>();
-        Chart {
-            height: bars.len() as u64 * ROW_HEIGHT + 12,
-            bars,
-            light,
-            dark,
-        }
-    }
-
-    pub fn width(&self) -> u64 {
-        CHART_WIDTH
-    }
-
-    pub fn bar_x(&self) -> u64 {
-        LABEL_WIDTH + 8
-    }
-
-    pub fn label_x(&self) -> u64 {
-        LABEL_WIDTH
-    }
-}
-
-fn short(label: &str) -> String {
-    if label.chars().count() <= LABEL_CHARS {
-        label.to_string()
-    } else {
-        let mut cut: String = label.chars().take(LABEL_CHARS - 1).collect();
-        cut.push('…');
-        cut
-    }
 }
 
 /// One breakdown: a chart and its table.
@@ -132,6 +45,11 @@ pub struct Section {
     pub units: bool,
     pub rows: Vec<Row>,
     pub chart: Chart,
+    /// The list parameter a row links with (its key as value); `None`
+    /// when the list has no such filter.
+    param: Option<&'static str>,
+    /// The year and term, carried into every link.
+    base: Vec<(&'static str, String)>,
 }
 
 impl Section {
@@ -162,7 +80,22 @@ impl Section {
             units: false,
             chart: Chart::new("收到", "立案", values),
             rows,
+            param: None,
+            base: Vec::new(),
         }
+    }
+
+    /// Rows link to the list narrowed by `param`, within `base`.
+    fn linked(mut self, param: &'static str, base: &[(&'static str, String)]) -> Section {
+        self.param = Some(param);
+        self.base = base.to_vec();
+        self
+    }
+
+    /// The proposal list of one row.
+    pub fn href(&self, r: &Row) -> Option<String> {
+        let param = self.param?;
+        Some(super::drill::list_href(&self.base, param, &r.key))
     }
 
     fn units(rows: Vec<Row>) -> Section {
@@ -189,6 +122,8 @@ impl Section {
             units: true,
             chart: Chart::new("交办", "已答复", values),
             rows,
+            param: None,
+            base: Vec::new(),
         }
     }
 }
@@ -214,6 +149,9 @@ struct StatsPage {
     years: Vec<i32>,
     term: Option<i64>,
     terms: Vec<(i64, String)>,
+    term_name: String,
+    /// The same tables as Excel.
+    export_href: String,
     today: String,
     totals: Tally,
     stages: Vec<StageCount>,
@@ -224,11 +162,31 @@ struct StatsPage {
     overdue: Vec<Overdue>,
 }
 
-pub async fn page(
-    State(state): State<AppState>,
-    user: User,
-    Query(q): Query<StatsQuery>,
-) -> WebResult<Response> {
+/// The statistics asked for, with the choices the form offers.
+pub struct Chosen {
+    pub year: i32,
+    pub years: Vec<i32>,
+    pub term: Option<i64>,
+    pub terms: Vec<(i64, String)>,
+    pub stats: ProposalStats,
+}
+
+impl Chosen {
+    /// `year` and `term` as list parameters, for the drill-down links.
+    fn base(&self) -> Vec<(&'static str, String)> {
+        let term = self.term.map(|t| t.to_string()).unwrap_or_default();
+        vec![("year", self.year.to_string()), ("term", term)]
+    }
+
+    fn term_name(&self) -> &str {
+        let chosen = self.terms.iter().find(|t| Some(t.0) == self.term);
+        chosen.map_or("全部届次", |t| t.1.as_str())
+    }
+}
+
+/// The statistics `user` may read for the year and term asked: a year out
+/// of range means this year, a term not of the organisation every term.
+async fn chosen(state: &AppState, user: &User, q: &StatsQuery) -> WebResult<Chosen> {
     let a = &user.live.account;
     if !may_view(a.role) {
         return Err(WebError::Forbidden);
@@ -263,25 +221,47 @@ pub async fn page(
     if !years.contains(&year) {
         years.push(year);
     }
+    Ok(Chosen {
+        year,
+        years,
+        term,
+        terms,
+        stats,
+    })
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    user: User,
+    Query(q): Query<StatsQuery>,
+) -> WebResult<Response> {
+    let chosen = chosen(&state, &user, &q).await?;
     render(StatsPage::new(
         Shell::new(&user, "提案统计", "/proposals"),
-        a.org_name.clone(),
-        (year, years),
-        (term, terms),
-        today.to_string(),
-        stats,
+        user.live.account.org_name.clone(),
+        state.today().to_string(),
+        chosen,
     ))
 }
 
 impl StatsPage {
-    fn new(
-        shell: Shell,
-        org_name: String,
-        (year, years): (i32, Vec<i32>),
-        (term, terms): (Option<i64>, Vec<(i64, String)>),
-        today: String,
-        stats: ProposalStats,
-    ) -> StatsPage {
+    fn new(shell: Shell, org_name: String, today: String, chosen: Chosen) -> StatsPage {
+        let base = chosen.base();
+        let export_href = format!(
+            "/proposals/stats.xlsx?{}",
+            base.iter()
+                .map(|(k, v)| format!("{k}={}", encode(v)))
+                .collect::<Vec<_>>()
+                .join("&")
+        );
+        let term_name = chosen.term_name().to_string();
+        let Chosen {
+            year,
+            years,
+            term,
+            terms,
+            stats,
+        } = chosen;
         let t = &stats.totals;
         let stages: Vec<StageCount> = Stage::ALL
             .into_iter()
@@ -327,10 +307,14 @@ impl StatsPage {
                 .collect(),
         );
         let sections = vec![
-            Section::proposals("by-org", "按地区（政协组织）", "政协组织", stats.by_org),
-            Section::proposals("by-category", "按类别", "类别", stats.by_category),
+            Section::proposals("by-org", "按地区（政协组织）", "政协组织", stats.by_org)
+                .linked("org", &base),
+            Section::proposals("by-category", "按类别", "类别", stats.by_category)
+                .linked("category", &base),
+            Section::proposals("by-sector", "按界别（第一提案人）", "界别", stats.by_sector)
+                .linked("sector", &base),
             Section::proposals("by-kind", "按提案人类型", "提案人类型", stats.by_kind),
-            Section::units(stats.by_unit),
+            Section::units(stats.by_unit).linked("unit", &base),
         ];
         StatsPage {
             shell,
@@ -339,6 +323,8 @@ impl StatsPage {
             years,
             term,
             terms,
+            term_name,
+            export_href,
             today,
             totals: stats.totals,
             stages,
@@ -352,10 +338,5 @@ impl StatsPage {
 
     fn is_term(&self, id: &i64) -> bool {
         self.term == Some(*id)
-    }
-
-    fn term_name(&self) -> &str {
-        let chosen = self.terms.iter().find(|t| Some(t.0) == self.term);
-        chosen.map_or("全部届次", |t| t.1.as_str())
     }
 }

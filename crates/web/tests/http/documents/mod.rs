@@ -10,7 +10,9 @@ use reqwest::StatusCode;
 use crate::common::{location, spawn_app, Browser, TestApp};
 use crate::proposals::{act, assigned, id_of, second_member};
 
-const TITLE: &str = "关于加快推进老旧小区加装电梯的建议";
+mod excel;
+
+pub(super) const TITLE: &str = "关于加快推进老旧小区加装电梯的建议";
 const ANSWER: &str = "感谢您的建议。我委已会同相关部门出台加装电梯工作指引，简化审批流程。";
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -25,7 +27,7 @@ fn document_xml(bytes: &[u8]) -> String {
     xml
 }
 
-async fn bytes(b: &Browser, path: &str) -> (StatusCode, String, Vec<u8>) {
+pub(super) async fn bytes(b: &Browser, path: &str) -> (StatusCode, String, Vec<u8>) {
     let r = b.get(path).await;
     let status = r.status();
     let kind = r
@@ -38,7 +40,7 @@ async fn bytes(b: &Browser, path: &str) -> (StatusCode, String, Vec<u8>) {
 }
 
 /// The unit answers the assigned proposal and staff accept the answer.
-async fn answered(app: &TestApp) -> String {
+pub(super) async fn answered(app: &TestApp) -> String {
     let id = assigned(app).await;
     let unit = app.login("chengban").await;
     let staff = app.login("shiganbu").await;
@@ -65,7 +67,7 @@ async fn answered(app: &TestApp) -> String {
     id
 }
 
-async fn stored(app: &TestApp, id: &str) -> store::proposal::Stored {
+pub(super) async fn stored(app: &TestApp, id: &str) -> store::proposal::Stored {
     store::proposal::load(&app.state.db, domain::ProposalId(id.parse().unwrap()))
         .await
         .unwrap()
@@ -84,7 +86,7 @@ async fn initiator_name(app: &TestApp, s: &store::proposal::Stored) -> String {
 }
 
 /// An API token of the city's staff.
-async fn staff_token(app: &TestApp) -> String {
+pub(super) async fn staff_token(app: &TestApp) -> String {
     let db = &app.state.db;
     let by = store::user::find_by_login(db, "anquan")
         .await
@@ -177,7 +179,7 @@ async fn the_form_prints_the_proposal_with_its_accepted_answer() {
 }
 
 /// A filed proposal of the member's in `category`.
-async fn filed(app: &TestApp, title: &str, category: &str) -> String {
+pub(super) async fn filed(app: &TestApp, title: &str, category: &str) -> String {
     let member = app.login("weiyuan").await;
     let fields = [
         ("title", title),
@@ -342,79 +344,4 @@ async fn the_compendium_is_built_in_the_background_by_category() {
         total,
         "one heading per proposal"
     );
-}
-
-/// Reads an .xlsx download's first sheet as rows of text.
-fn sheet(bytes: Vec<u8>) -> Vec<Vec<String>> {
-    use calamine::{Reader, Xlsx};
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).expect("an .xlsx");
-    let range = book
-        .worksheet_range_at(0)
-        .expect("a sheet")
-        .expect("readable");
-    range
-        .rows()
-        .map(|r| r.iter().map(|c| c.to_string()).collect())
-        .collect()
-}
-
-#[tokio::test]
-async fn every_proposal_list_exports_to_excel_with_its_filters() {
-    let app = spawn_app().await;
-    let id = answered(&app).await;
-    let other = "关于加强城市排水防涝设施建设的提案";
-    filed(&app, other, "生态文明建设").await;
-    let number = stored(&app, &id).await.proposal.number.unwrap().to_string();
-
-    let staff = app.login("shiganbu").await;
-    let (_, list) = staff.text("/proposals").await;
-    assert!(
-        list.contains("/proposals/export.xlsx"),
-        "a link on the list"
-    );
-    let (status, _, body) = bytes(&staff, "/proposals/export.xlsx?q=电梯").await;
-    assert_eq!(status, StatusCode::OK);
-    let rows = sheet(body);
-    assert_eq!(rows[0][..3], ["提案号", "案由", "提案人"]);
-    assert!(rows[0].contains(&"满意度".to_string()));
-    let data = &rows[1..];
-    assert!(
-        data.iter().all(|r| r[1].contains("电梯")),
-        "only matching rows"
-    );
-    let row = data
-        .iter()
-        .find(|r| r[0] == number)
-        .expect("the answered proposal");
-    assert_eq!(row[1], TITLE);
-    assert!(row.iter().any(|c| c.contains("A类")), "{row:?}");
-    assert!(!data.iter().any(|r| r[1] == other));
-
-    // The stage filter: only filed (立案) ones, so not the assigned one.
-    let (_, _, body) = bytes(&staff, "/proposals/export.xlsx?stage=filed").await;
-    let rows = sheet(body);
-    assert!(rows[1..].iter().any(|r| r[1] == other));
-    let filed_label = domain::proposal::Stage::Filed.label();
-    assert!(rows[1..].iter().all(|r| r[6] == filed_label), "{rows:?}");
-    assert!(!rows[1..].iter().any(|r| r[1] == TITLE));
-
-    // A unit exports only what was assigned to it; the export is audited.
-    let unit = app.login("chengban").await;
-    let (_, _, body) = bytes(&unit, "/proposals/export.xlsx").await;
-    let rows = sheet(body);
-    assert!(rows[1..].iter().any(|r| r[1] == TITLE));
-    assert!(!rows[1..].iter().any(|r| r[1] == other));
-    assert!(app.audit_actions().await.iter().any(|a| a == "export"));
-
-    // The API exports the same list with the same filters.
-    let r = reqwest::Client::new()
-        .get(format!("{}/api/v1/proposals/export.xlsx?q=电梯", app.base))
-        .bearer_auth(staff_token(&app).await)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
-    let rows = sheet(r.bytes().await.unwrap().to_vec());
-    assert!(rows[1..].iter().any(|r| r[0] == number));
-    assert!(rows[1..].iter().all(|r| r[1].contains("电梯")));
 }

@@ -40,6 +40,9 @@ struct RecordPage {
     /// one: (id, number, title).
     merged_into: Option<(i64, String, String)>,
     merged: Vec<(i64, String, String)>,
+    /// For staff at review: the most similar other proposals, which is
+    /// how duplicates and merges are found.
+    similar: Vec<(crate::search::SimilarHit, String)>,
     /// A step that was refused or had bad fields: its code, the message
     /// and what was typed, so the form comes back filled in.
     failed: Option<Failed>,
@@ -218,7 +221,28 @@ pub async fn show(
         .into_iter()
         .map(|(id, seq, title)| (id.0, format!("第{seq:04}号"), title))
         .collect();
+    let at_review = matches!(
+        p.stage,
+        proposal::Stage::Submitted | proposal::Stage::UnderReview
+    );
+    let similar = if at_review && me.role == domain::Role::Staff {
+        let text = format!("{} {}", s.text.title, s.text.analysis);
+        let mut hits = Vec::new();
+        for hit in crate::search::similar(state, &me, &text, Some(p.id.0)).await {
+            let number = store::proposal::load(&state.db, ProposalId(hit.id))
+                .await
+                .ok()
+                .and_then(|t| t.proposal.number)
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "未立案".into());
+            hits.push((hit, number));
+        }
+        hits
+    } else {
+        Vec::new()
+    };
     let page = RecordPage {
+        similar,
         merged_into,
         merged,
         leaders,

@@ -321,6 +321,13 @@ async fn proposals_are_merged_and_declined_with_their_links_and_reasons() {
         .unwrap();
     let number = stored.proposal.number.unwrap();
 
+    // At review, staff see the similar filed proposal with its number.
+    let review = stage(&staff, &dup).await;
+    let similar = &review[review.find("相似的提案").expect("similar list at review")..];
+    assert!(
+        similar.contains("关于加强村道安全防护的建议") && similar.contains(&number.to_string()),
+        "{similar}"
+    );
     // A number that does not exist is named, and the typed text is kept.
     let r = act(&staff, &dup, &[("do", "merge"), ("into", "9999")]).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);

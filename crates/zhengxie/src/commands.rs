@@ -93,10 +93,15 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
             action: IndexAction::Rebuild,
         } => {
             let db = connect(&config.database_url).await?;
-            let count =
-                crate::commands_io::rebuild_index(&db, &config.data_dir.join("search-index"))
-                    .await?;
-            println!("全文索引已重建：{count} 件提案。");
+            let r = crate::commands_io::rebuild_index(&db, &config.data_dir.join("search-index"))
+                .await?;
+            let mb = r.text_bytes as f64 / 1e6;
+            println!(
+                "全文索引已重建：{} 件提案，文字 {mb:.1} MB，用时 {:.1} 秒（{:.2} MB/s）。",
+                r.proposals,
+                r.seconds,
+                mb / r.seconds.max(1e-9)
+            );
         }
         Command::Audit {
             action: AuditAction::Verify,

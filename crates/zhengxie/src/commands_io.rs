@@ -72,9 +72,18 @@ pub async fn export_members(db: &Db, now: i64, file: &Path, org: Option<&str>) -
     Ok(())
 }
 
+/// What a rebuild did.
+pub struct Rebuilt {
+    pub proposals: u64,
+    /// Bytes of title, body, suggestions and answers indexed.
+    pub text_bytes: u64,
+    pub seconds: f64,
+}
+
 /// Rebuilds the search index from every proposal in the database, then
 /// records the feed position so the server continues from there.
-pub async fn rebuild_index(db: &Db, dir: &Path) -> Result<u64> {
+pub async fn rebuild_index(db: &Db, dir: &Path) -> Result<Rebuilt> {
+    let started = std::time::Instant::now();
     let head = store::proposal::feed_head(db).await?;
     let index = web::search::SearchIndex::open(dir.to_path_buf()).map_err(anyhow::Error::msg)?;
     let bar = indicatif::ProgressBar::new_spinner();
@@ -85,12 +94,16 @@ pub async fn rebuild_index(db: &Db, dir: &Path) -> Result<u64> {
         .begin_rebuild()
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut after = 0;
+    let mut text_bytes = 0;
     loop {
         let ids = store::proposal::ids_after(db, after, 1000).await?;
         let Some(last) = ids.last() else { break };
         after = last.0;
         for id in ids {
             let doc = web::search::doc_of(&store::proposal::load(db, id).await?);
+            text_bytes +=
+                (doc.title.len() + doc.body.len() + doc.suggestions.len() + doc.answers.len())
+                    as u64;
             rebuild.add(&doc).map_err(|e| anyhow::anyhow!("{e}"))?;
             bar.inc(1);
         }
@@ -98,5 +111,9 @@ pub async fn rebuild_index(db: &Db, dir: &Path) -> Result<u64> {
     let count = rebuild.finish().map_err(|e| anyhow::anyhow!("{e}"))?;
     index.set_fed_to(head).map_err(anyhow::Error::msg)?;
     bar.finish_and_clear();
-    Ok(count)
+    Ok(Rebuilt {
+        proposals: count,
+        text_bytes,
+        seconds: started.elapsed().as_secs_f64(),
+    })
 }

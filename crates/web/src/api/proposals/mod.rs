@@ -9,6 +9,7 @@ mod assign;
 mod json;
 mod read;
 mod record;
+mod stats;
 mod step;
 mod write;
 
@@ -26,6 +27,7 @@ pub fn routes() -> Router<AppState> {
         .route("/proposals/assignments", post(assign::assign))
         .route("/proposals/similar", get(read::similar))
         .route("/proposals/search", get(read::search))
+        .route("/proposals/statistics", get(stats::statistics))
         .route("/proposals/export.xlsx", get(documents::export))
         .route("/proposals/{id}/form.docx", get(documents::form))
         .route("/proposals/{id}", get(read::read))
@@ -54,7 +56,8 @@ pub fn routes() -> Router<AppState> {
         write::act,
         assign::assign,
         documents::form,
-        documents::export
+        documents::export,
+        stats::statistics
     )
 )]
 pub struct Doc;

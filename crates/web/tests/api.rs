@@ -27,6 +27,8 @@ mod proposal_input;
 mod proposals;
 #[path = "api/records.rs"]
 mod records;
+#[path = "api/statistics.rs"]
+mod statistics;
 
 struct TestApp {
     base: String,

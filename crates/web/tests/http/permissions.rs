@@ -122,8 +122,18 @@ fn routes() -> Vec<Route> {
         r(Get, "/settings/proposals", STAFF, &[]),
         r(Get, "/settings/calendar?year=2027", STAFF, &[]),
         r(Get, "/settings/proposals?org_id=4", STAFF, &[]),
-        r(Get, "/settings/calendar?org_id=1", &["shiganbu"], &["quganbu"]),
-        r(Post(&[("org_id", "4")]), "/settings/calendar/inherit", STAFF, &[]),
+        r(
+            Get,
+            "/settings/calendar?org_id=1",
+            &["shiganbu"],
+            &["quganbu"],
+        ),
+        r(
+            Post(&[("org_id", "4")]),
+            "/settings/calendar/inherit",
+            STAFF,
+            &[],
+        ),
         r(
             Post(&[("org_id", "1")]),
             "/settings/proposals/inherit",

@@ -64,6 +64,20 @@ fn routes() -> Vec<Route> {
         ),
         r(Get, "/proposals/new", &["weiyuan", "shiganbu", "quganbu"], &[]),
         r(Get, "/proposals/stats", READERS, &[]),
+        r(Get, "/proposals/stats.xlsx?year=2026", READERS, &[]),
+        r(
+            Get,
+            "/proposals?year=2026&sector=none&category=%E7%A4%BE%E4%BC%9A%E5%BB%BA%E8%AE%BE",
+            &["weiyuan", "shiganbu", "quganbu", "lingdao", "chengban"],
+            &[],
+        ),
+        // The city's row of the statistics: out of a district's subtree.
+        r(
+            Get,
+            "/proposals?org=1",
+            &["weiyuan", "shiganbu", "lingdao", "chengban"],
+            &[],
+        ),
         r(
             Get,
             "/proposals/export.xlsx?stage=filed",

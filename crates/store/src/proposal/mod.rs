@@ -4,6 +4,7 @@
 //! transaction.
 
 mod bulk;
+mod due;
 mod merge;
 pub mod plan_sheet;
 mod project;
@@ -17,6 +18,7 @@ pub use bulk::{
     assignable, bulk_assign, parse_mode, units_of, Assignable, BulkError, PlanRow, ProposalRef,
     RowProblem, UnitRef,
 };
+pub use due::{unit_dues, UnitDue};
 pub use merge::{find_by_number, merged_into};
 pub use read::{
     feed_after, feed_head, history, ids_after, list, load, HistoryRow, ProposalFilter, ProposalRow,

@@ -31,11 +31,65 @@ struct ListPage {
     heading: &'static str,
     /// The statistics' drill-down in use, kept through searches.
     drill: Vec<(&'static str, String)>,
+    /// For a unit clerk: the unit's due date on each row, with its warning.
+    dues: Option<std::collections::HashMap<i64, UnitDueView>>,
+}
+
+/// A unit's due date as its list shows it.
+pub struct UnitDueView {
+    pub due: String,
+    /// The badge colour and words of a deadline warning, if any.
+    pub warning: Option<(&'static str, &'static str)>,
 }
 
 impl ListPage {
     fn when(&self, ts: &i64) -> String {
         when(Some(*ts))
+    }
+    fn due_of(&self, id: &domain::ProposalId) -> Option<&UnitDueView> {
+        self.dues.as_ref().and_then(|d| d.get(&id.0))
+    }
+}
+
+/// The clerk's unit's due dates and warnings for the rows shown.
+async fn unit_dues(
+    state: &AppState,
+    user: &User,
+    rows: &[ProposalRow],
+) -> WebResult<Option<std::collections::HashMap<i64, UnitDueView>>> {
+    let Some(unit) = user.live.account.unit_id else {
+        return Ok(None);
+    };
+    let ids: Vec<_> = rows.iter().map(|r| r.id).collect();
+    let dues = store::proposal::unit_dues(&state.db, unit, &ids).await?;
+    let setting = store::proposal::Setting::for_org(&state.db, user.live.account.org_id).await?;
+    let today = state.today();
+    let view = dues
+        .into_iter()
+        .map(|(id, d)| {
+            let awaited = d.state.awaits_answer();
+            let warning = awaited
+                .then(|| setting.tracking.warning_level(d.due, today))
+                .flatten()
+                .map(|w| (warning_colour(w), w.label()));
+            (
+                id.0,
+                UnitDueView {
+                    due: d.due.to_string(),
+                    warning,
+                },
+            )
+        })
+        .collect();
+    Ok(Some(view))
+}
+
+pub fn warning_colour(w: domain::tracking::Warning) -> &'static str {
+    use domain::tracking::Warning;
+    match w {
+        Warning::Blue => "blue",
+        Warning::Yellow => "yellow",
+        Warning::Red | Warning::Overdue => "red",
     }
 }
 
@@ -98,7 +152,9 @@ pub async fn page(
     let mut pairs = vec![("stage", q.stage.clone()), ("q", q.q.clone())];
     pairs.extend(drill.iter().cloned());
     let pager = Pager::new(&page, &pairs);
+    let dues = unit_dues(&state, &user, &page.rows).await?;
     render(ListPage {
+        dues,
         shell: Shell::new(&user, heading, "/proposals").notice(notice),
         rows: page.rows,
         pager,

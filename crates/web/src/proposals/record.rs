@@ -43,6 +43,9 @@ struct RecordPage {
     /// For staff at review: the most similar other proposals, which is
     /// how duplicates and merges are found.
     similar: Vec<(crate::search::SimilarHit, String)>,
+    /// For the units' deadline warnings.
+    policy: domain::tracking::TrackingPolicy,
+    today: time::Date,
     /// A step that was refused or had bad fields: its code, the message
     /// and what was typed, so the form comes back filled in.
     failed: Option<Failed>,
@@ -118,6 +121,11 @@ impl RecordPage {
             .find(|(id, _)| *id == a.unit.0)
             .map(|(_, n)| n.clone())
             .unwrap_or_else(|| format!("单位{}", a.unit))
+    }
+    /// The deadline warning of an answer still awaited: colour and words.
+    fn warning(&self, a: &Assignment) -> Option<(&'static str, &'static str)> {
+        a.warning(self.today, &self.policy)
+            .map(|w| (super::list::warning_colour(w), w.label()))
     }
     fn stage_label(&self, code: &str) -> &'static str {
         proposal::Stage::from_code(code)
@@ -242,6 +250,8 @@ pub async fn show(
         Vec::new()
     };
     let page = RecordPage {
+        policy: setting.tracking.clone(),
+        today: state.today(),
         similar,
         merged_into,
         merged,

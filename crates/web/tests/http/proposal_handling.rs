@@ -381,3 +381,55 @@ async fn a_unit_cannot_answer_after_its_assignment_was_withdrawn() {
     let page = r.text().await.unwrap();
     assert!(page.contains("该交办已被撤回"), "{page}");
 }
+
+#[tokio::test]
+async fn a_unit_sees_its_due_dates_turn_to_warnings_on_the_test_clock() {
+    let app = spawn_app().await;
+    // The test runs past the default 90-day password rotation.
+    let mut policy = store::settings::security_policy(&app.state.db)
+        .await
+        .unwrap();
+    policy.password_rotation_days = 3650;
+    let who = store::audit::Who {
+        user_id: None,
+        login: "test".into(),
+        ip: "local".into(),
+    };
+    store::settings::set_security_policy(&app.state.db, crate::common::START, &who, &policy)
+        .await
+        .unwrap();
+    let id = crate::proposals::assigned(&app).await;
+    let stored = store::proposal::load(&app.state.db, domain::ProposalId(id.parse().unwrap()))
+        .await
+        .unwrap();
+    let due = stored
+        .proposal
+        .tracking
+        .latest_of(domain::UnitId(2))
+        .unwrap()
+        .due;
+    let unit = app.login("chengban").await;
+    let list = unit.text("/proposals").await.1;
+    assert!(list.contains("答复期限") && list.contains(&due.to_string()));
+    assert!(
+        !list.contains("预警"),
+        "months before the deadline: no warning"
+    );
+    // Ten days before the deadline the answer is in the yellow band
+    // (default: blue from 30 days, yellow from 15, red on the day).
+    let now = app.state.now();
+    let ten_before = (due - time::Duration::days(10))
+        .midnight()
+        .assume_utc()
+        .unix_timestamp();
+    app.clock.advance(ten_before - now + 12 * 3600);
+    let unit = app.login("chengban").await;
+    let list = unit.text("/proposals").await.1;
+    assert!(list.contains("黄色预警"), "{list}");
+    assert!(stage(&unit, &id).await.contains("黄色预警"));
+    // Past the deadline it is overdue.
+    app.clock.advance(11 * 86_400);
+    let unit = app.login("chengban").await;
+    let list = unit.text("/proposals").await.1;
+    assert!(list.contains("已超期"), "{list}");
+}

@@ -114,8 +114,7 @@ fn breakdown(
     let sheet = headed(book, f, name, &headers)?;
     for (r, i) in rows.iter().zip(1u32..) {
         sheet.write_string(i, 0, &r.label)?;
-        let mut col = 1u16;
-        for cell in cells(&r.tally, units) {
+        for (cell, col) in cells(&r.tally, units).into_iter().zip(1u16..) {
             match cell {
                 Cell::Count(n) => {
                     sheet.write_number(i, col, n as f64)?;
@@ -130,7 +129,6 @@ fn breakdown(
                     }
                 },
             }
-            col += 1;
         }
     }
     Ok(())

@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod field;
 pub mod ids;
 pub mod member;
+pub mod opinion;
 pub mod org;
 pub mod permission;
 pub mod proposal;

@@ -46,10 +46,12 @@ pub enum Action {
     /// Take part in the proposal business: draft, review, answer, rate.
     /// What exactly is decided per record by `crate::proposal::apply`.
     WorkOnProposals,
+    /// Send and work on 社情民意信息; per record by `crate::opinion::apply`.
+    WorkOnOpinions,
 }
 
 impl Action {
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 15] = [
         Action::UseOwnAccount,
         Action::ViewMembers,
         Action::EditMembers,
@@ -64,6 +66,7 @@ impl Action {
         Action::ManageSecurityPolicy,
         Action::ReadAudit,
         Action::WorkOnProposals,
+        Action::WorkOnOpinions,
     ];
 
     pub fn label(self) -> &'static str {
@@ -82,6 +85,7 @@ impl Action {
             Action::ManageSecurityPolicy => "安全策略",
             Action::ReadAudit => "查阅审计日志",
             Action::WorkOnProposals => "提案工作",
+            Action::WorkOnOpinions => "社情民意信息",
         }
     }
 }
@@ -90,11 +94,13 @@ impl Action {
 pub fn role_allows(role: Role, action: Action) -> bool {
     use Action::*;
     match role {
-        Role::Member | Role::UnitClerk => matches!(action, UseOwnAccount | WorkOnProposals),
+        Role::Member => matches!(action, UseOwnAccount | WorkOnProposals | WorkOnOpinions),
+        Role::UnitClerk => matches!(action, UseOwnAccount | WorkOnProposals),
         Role::Staff => matches!(
             action,
             UseOwnAccount
                 | WorkOnProposals
+                | WorkOnOpinions
                 | ViewMembers
                 | EditMembers
                 | ViewMemberPersonalData
@@ -105,7 +111,12 @@ pub fn role_allows(role: Role, action: Action) -> bool {
         ),
         Role::Leader => matches!(
             action,
-            UseOwnAccount | WorkOnProposals | ViewMembers | ExportMembers | ViewStructure
+            UseOwnAccount
+                | WorkOnProposals
+                | WorkOnOpinions
+                | ViewMembers
+                | ExportMembers
+                | ViewStructure
         ),
         // The three administrators never do the business and never do each
         // other's job (三员分立).
@@ -186,6 +197,11 @@ const NAV: &[NavEntry] = &[
         path: "/proposals",
         label: "提案",
         action: Action::WorkOnProposals,
+    },
+    NavEntry {
+        path: "/opinions",
+        label: "社情民意",
+        action: Action::WorkOnOpinions,
     },
     NavEntry {
         path: "/members",
@@ -344,6 +360,13 @@ mod tests {
             assert!(!paths.contains(&"/settings/proposals"), "{role:?}");
         }
         assert!(!staff.contains(&"/audit"));
+        assert!(staff.contains(&"/opinions"));
+        assert!(navigation(Role::Member)
+            .iter()
+            .any(|e| e.path == "/opinions"));
+        assert!(!navigation(Role::UnitClerk)
+            .iter()
+            .any(|e| e.path == "/opinions"));
         let auditor: Vec<_> = navigation(Role::AuditAdmin)
             .iter()
             .map(|e| e.path)

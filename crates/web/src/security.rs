@@ -39,7 +39,7 @@ struct RolesPage {
     rows: Vec<Account>,
     pager: Pager,
     roles: [Role; 7],
-    actions: [Action; 14],
+    actions: [Action; 15],
     me: UserId,
 }
 

@@ -14,6 +14,7 @@ pub mod mail;
 pub mod member;
 pub mod migrate;
 pub mod notify;
+pub mod opinion;
 pub mod org;
 pub mod org_settings;
 pub mod proposal;

@@ -96,7 +96,9 @@ pub fn create(
         Author::Staff(u) if !who.staff || *u != account => {
             return Err(Refusal::not_permitted("只有机关工作人员可以以本人名义报送"));
         }
-        Author::Station { name } if name.trim().is_empty() || name.chars().count() > 60 => {
+        Author::Station { name } | Author::Body { name }
+            if name.trim().is_empty() || name.chars().count() > 60 =>
+        {
             return Err(Refusal::invalid("请填写工作站名称（60字以内）"));
         }
         _ => {}

@@ -37,6 +37,10 @@ pub enum Author {
     Station {
         name: String,
     },
+    /// A body (民主党派、人民团体、界别…), e.g. from a collective proposal.
+    Body {
+        name: String,
+    },
 }
 
 /// One report as the rules see it, with its texts.

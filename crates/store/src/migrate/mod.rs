@@ -84,6 +84,13 @@ pub const MIGRATIONS: &[Migration] = &[
               and the finished file, readable by every app server.",
         steps: exports::steps,
     },
+    Migration {
+        version: 8,
+        why: "社情民意信息: the report with its original and edited text, its append-only \
+              history, and item_links for links both ways between items (a proposal \
+              converted to a report first).",
+        steps: opinions::steps,
+    },
 ];
 
 fn data_versions() -> Vec<Step> {
@@ -253,6 +260,7 @@ mod categories;
 mod exports;
 mod foundation;
 mod jobs_and_notifications;
+mod opinions;
 mod org_settings;
 mod proposals;
 

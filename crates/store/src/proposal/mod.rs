@@ -6,6 +6,7 @@
 mod bulk;
 mod due;
 mod merge;
+mod narrow;
 pub mod plan_sheet;
 mod project;
 mod read;
@@ -27,6 +28,7 @@ pub use read::{
 pub use stats::{statistics, StatsFilter};
 pub use stats_xlsx::stats_workbook;
 pub use write::{act, autosave, create_draft, Setting};
+pub(crate) use write::transition;
 
 /// Where a proposal's members stand, for "my proposals" and invitations.
 pub(crate) const ROLE_INITIATOR: &str = "initiator";

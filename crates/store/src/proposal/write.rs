@@ -203,7 +203,7 @@ pub async fn act(
 /// rules and saves the result with its version check, history, audit entry,
 /// projections and jobs. `act` runs it for one proposal, `bulk_assign` for
 /// many in one transaction; `setting` belongs to `p`'s organisation.
-pub(super) async fn transition(
+pub(crate) async fn transition(
     tx: &mut Tx,
     now: i64,
     audit_who: &Who,

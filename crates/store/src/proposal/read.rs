@@ -1,17 +1,18 @@
 //! Reading proposals: one record with its text, lists with filters, history.
 
 use domain::org::OrgPath;
-use domain::proposal::stats::UNCATEGORISED;
 use domain::proposal::{Proposal, ProposalInput, Stage};
-use domain::tracking::AssignmentState;
-use domain::{MemberId, OrgId, ProposalId, SectorId, TermId, UnitId, UserId};
+use domain::{MemberId, OrgId, ProposalId, TermId, UnitId, UserId};
 use sea_query::{Alias, Expr, Order, Query, SelectStatement};
 use serde::Serialize;
 
 use crate::db::{get, Db};
 use crate::error::{Result, StoreError};
-use crate::schema::{Members, Orgs, ProposalHistory, ProposalMembers, ProposalUnits, Proposals};
+use crate::schema::{Orgs, ProposalHistory, ProposalMembers, ProposalUnits, Proposals};
 use crate::Page;
+
+use super::narrow::narrowed;
+pub use super::narrow::SectorFilter;
 
 /// A proposal: the rules' record, its text as typed and where it belongs.
 #[derive(Debug, Clone)]
@@ -105,39 +106,6 @@ pub struct ProposalFilter {
     pub held_by: Option<UnitId>,
 }
 
-/// A 界别 row of the statistics, as a list filter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SectorFilter {
-    /// Proposals whose initiating member sits in this sector.
-    Sector(SectorId),
-    /// 集体提案.
-    Collective,
-    /// Member proposals whose initiator has no sector filled in.
-    NoSector,
-}
-
-impl SectorFilter {
-    /// The row key of `domain::proposal::stats` (a sector id, or
-    /// `collective` / `none`).
-    pub fn from_key(key: &str) -> Option<SectorFilter> {
-        use domain::proposal::stats::{SECTOR_COLLECTIVE, SECTOR_NONE};
-        match key.trim() {
-            SECTOR_COLLECTIVE => Some(SectorFilter::Collective),
-            SECTOR_NONE => Some(SectorFilter::NoSector),
-            id => id.parse().ok().map(|id| SectorFilter::Sector(SectorId(id))),
-        }
-    }
-
-    pub fn key(self) -> String {
-        use domain::proposal::stats::{SECTOR_COLLECTIVE, SECTOR_NONE};
-        match self {
-            SectorFilter::Sector(id) => id.0.to_string(),
-            SectorFilter::Collective => SECTOR_COLLECTIVE.into(),
-            SectorFilter::NoSector => SECTOR_NONE.into(),
-        }
-    }
-}
-
 #[derive(Debug, Clone, Serialize)]
 pub struct ProposalRow {
     pub id: ProposalId,
@@ -204,59 +172,6 @@ pub(super) fn filtered(f: &ProposalFilter) -> SelectStatement {
     }
     narrowed(&mut q, f);
     q
-}
-
-/// The statistics' drill-down filters.
-fn narrowed(q: &mut SelectStatement, f: &ProposalFilter) {
-    let p = Proposals::Table;
-    if let Some(term) = f.term {
-        q.and_where(Expr::col((p, Proposals::TermId)).eq(term.0));
-    }
-    if let Some(category) = f.category.as_deref().map(str::trim) {
-        let same = Expr::col((p, Proposals::Category)).eq(category);
-        q.and_where(if category == UNCATEGORISED {
-            same.or(Expr::col((p, Proposals::Category)).eq(""))
-        } else {
-            same
-        });
-    }
-    if let Some(org) = f.org {
-        q.and_where(Expr::col((p, Proposals::OrgId)).eq(org.0));
-    }
-    if let Some(sector) = f.sector {
-        let collective = Expr::col((p, Proposals::ProposerKind)).eq("collective");
-        let members = |sector: Option<SectorId>| {
-            let mut sub = Query::select();
-            sub.column(Members::Id).from(Members::Table);
-            match sector {
-                Some(id) => sub.and_where(Expr::col(Members::SectorId).eq(id.0)),
-                None => sub.and_where(Expr::col(Members::SectorId).is_null()),
-            };
-            Expr::col((p, Proposals::InitiatorMemberId)).in_subquery(sub)
-        };
-        q.and_where(match sector {
-            SectorFilter::Collective => collective,
-            SectorFilter::Sector(id) => collective.not().and(members(Some(id))),
-            SectorFilter::NoSector => collective.not().and(
-                Expr::col((p, Proposals::InitiatorMemberId))
-                    .is_null()
-                    .or(members(None)),
-            ),
-        });
-    }
-    if let Some(unit) = f.held_by {
-        let gone = [AssignmentState::Returned, AssignmentState::Withdrawn].map(|s| s.code());
-        q.and_where(
-            Expr::col((p, Proposals::Id)).in_subquery(
-                Query::select()
-                    .column(ProposalUnits::ProposalId)
-                    .from(ProposalUnits::Table)
-                    .and_where(Expr::col(ProposalUnits::UnitId).eq(unit.0))
-                    .and_where(Expr::col(ProposalUnits::State).is_not_in(gone))
-                    .to_owned(),
-            ),
-        );
-    }
 }
 
 pub async fn list(

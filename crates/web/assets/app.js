@@ -58,4 +58,18 @@
     summary.setAttribute("tabindex", "-1");
     summary.focus();
   }
+  // A live count of a report's body against its recommended length.
+  document.querySelectorAll("[data-counter]").forEach(function (counter) {
+    var form = counter.closest("form");
+    var fields = form ? form.querySelectorAll("textarea[data-count]") : [];
+    var limit = parseInt(counter.getAttribute("data-recommended"), 10) || 1500;
+    function update() {
+      var total = 0;
+      fields.forEach(function (f) { total += Array.from(f.value.trim()).length; });
+      counter.textContent = "正文已写" + total + "字，建议不超过" + limit + "字" + (total > limit ? "（已超出，建议精简）" : "");
+      counter.classList.toggle("warn", total > limit);
+    }
+    fields.forEach(function (f) { f.addEventListener("input", update); });
+    update();
+  });
 })();

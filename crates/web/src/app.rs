@@ -157,6 +157,7 @@ pub fn router(state: AppState) -> Router {
         .merge(home::routes())
         .merge(messages::routes())
         .merge(proposals::routes())
+        .merge(crate::opinions::routes())
         .merge(me::routes())
         .merge(members::routes())
         .merge(structure::routes())

@@ -15,6 +15,7 @@ pub mod jobs;
 pub mod me;
 pub mod members;
 pub mod messages;
+pub mod opinions;
 pub mod outbox;
 pub mod proposals;
 pub mod search;

@@ -1,0 +1,211 @@
+//! A report's page: title and stage, key facts, where it came from, the
+//! text (the original and staff's edit side by side, with a diff), every
+//! step taken, and the steps this user may take now.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use domain::opinion::diff::{diff, Change, Part};
+use domain::opinion::{self, Action, ActionKind, Context, OpinionInput, OpinionText, Stage};
+use domain::refusal::Reason;
+use domain::OpinionId;
+use store::opinion::{HistoryRow, Stored};
+
+use super::act::{visible, who};
+use crate::auth::User;
+use crate::error::{WebError, WebResult};
+use crate::proposals::Participant;
+use crate::shell::{Notice, Shell};
+use crate::state::AppState;
+use crate::view::{render, when};
+
+/// One section of the text: its label, the original, the edited text and
+/// their diff (when edited).
+pub struct Section {
+    pub label: &'static str,
+    pub original: String,
+    pub edited: String,
+    pub diff: Vec<Part>,
+}
+
+#[derive(Template)]
+#[template(path = "opinions/record.html")]
+struct RecordPage {
+    shell: Shell,
+    s: Stored,
+    stage: Stage,
+    sections: Vec<Section>,
+    edited: bool,
+    history: Vec<HistoryRow>,
+    /// The steps open to this user now, by code.
+    offers: Vec<&'static str>,
+    /// The form of the staff edit step: the failed input, else the text.
+    edit_text: OpinionInput,
+    edit_errors: domain::FieldErrors,
+    categories: Vec<String>,
+    recommended: usize,
+    chars: usize,
+    from_proposal: Option<(i64, String)>,
+    failed: Option<Failed>,
+}
+
+pub struct Failed {
+    pub status: StatusCode,
+    pub code: String,
+    pub message: String,
+    pub errors: domain::FieldErrors,
+    pub form: BTreeMap<String, String>,
+}
+
+impl RecordPage {
+    fn when(&self, ts: &i64) -> String {
+        when(Some(*ts))
+    }
+    fn offered(&self, code: &str) -> bool {
+        self.offers.contains(&code)
+    }
+    /// What the user typed into the failed form, if it was this one.
+    fn val(&self, code: &str, name: &str) -> &str {
+        match &self.failed {
+            Some(f) if f.code == code => f.form.get(name).map(String::as_str).unwrap_or(""),
+            _ => "",
+        }
+    }
+    fn error(&self, name: &str) -> Option<&str> {
+        self.failed.as_ref().and_then(|f| f.errors.get(name))
+    }
+    fn stage_label(&self, code: &str) -> &'static str {
+        Stage::from_code(code).map(Stage::label).unwrap_or("")
+    }
+    fn action_label(&self, code: &str) -> &'static str {
+        ActionKind::from_code(code).map(|k| k.label()).unwrap_or("")
+    }
+    fn part_class(&self, part: &Part) -> &'static str {
+        match part.change {
+            Change::Same => "same",
+            Change::Added => "added",
+            Change::Removed => "removed",
+        }
+    }
+}
+
+fn sections(original: &OpinionText, edited: Option<&OpinionText>) -> Vec<Section> {
+    let pick = |t: &OpinionText, i: usize| match i {
+        0 => t.title.clone(),
+        1 => t.situation.clone(),
+        2 => t.analysis.clone(),
+        _ => t.suggestion.clone(),
+    };
+    ["标题", "情况", "分析", "建议"]
+        .into_iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let before = pick(original, i);
+            let after = edited.map(|e| pick(e, i)).unwrap_or_default();
+            Section {
+                label,
+                diff: edited.map(|_| diff(&before, &after)).unwrap_or_default(),
+                original: before,
+                edited: after,
+            }
+        })
+        .collect()
+}
+
+/// The steps the rules would accept from this user now.
+fn offers(o: &opinion::Opinion, who: &opinion::Who, ctx: &Context<'_>) -> Vec<&'static str> {
+    let sample = Reason::parse("示例", "说明").ok();
+    let mut out = Vec::new();
+    let mut candidates = vec![
+        ("submit", Some(Action::Submit)),
+        (
+            "edit",
+            Some(Action::Edit {
+                text: o.current().clone(),
+            }),
+        ),
+        ("review", Some(Action::Review { comment: None })),
+        ("sign_off", Some(Action::SignOff)),
+        ("adopt", Some(Action::Adopt { note: None })),
+    ];
+    candidates.push(("keep", sample.clone().map(|reason| Action::Keep { reason })));
+    candidates.push(("withdraw", sample.map(|reason| Action::Withdraw { reason })));
+    for (code, action) in candidates {
+        if let Some(action) = action {
+            if opinion::apply(o, &action, who, ctx).is_ok() {
+                out.push(code);
+            }
+        }
+    }
+    out
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    user: User,
+    notice: Notice,
+    Path(id): Path<i64>,
+) -> WebResult<Response> {
+    show(&state, &user, id, notice, None).await
+}
+
+/// Renders the record page, with a failed step's message and input if any.
+pub async fn show(
+    state: &AppState,
+    user: &User,
+    id: i64,
+    notice: Notice,
+    failed: Option<Failed>,
+) -> WebResult<Response> {
+    let s = store::opinion::load(&state.db, OpinionId(id)).await?;
+    let me = Participant::from(user);
+    if !visible(&me, &s) {
+        return Err(WebError::NotFound);
+    }
+    let o = &s.opinion;
+    let policy = store::opinion::policy_for(&state.db, o.org).await?;
+    let ctx = Context {
+        at: state.now(),
+        policy: &policy,
+    };
+    let offers = offers(o, &who(&me, Some(&s)), &ctx);
+    let original = o.original.as_ref().unwrap_or(&o.text);
+    let from_proposal = match o.from_proposal {
+        Some(p) => store::proposal::load(&state.db, p)
+            .await
+            .ok()
+            .map(|x| (p.0, x.text.title)),
+        None => None,
+    };
+    let edit_text = match &failed {
+        Some(f) if f.code == "edit" => super::act::input_of(&f.form),
+        _ => OpinionInput::from_text(o.current()),
+    };
+    let edit_errors = match &failed {
+        Some(f) if f.code == "edit" => f.errors.clone(),
+        _ => domain::FieldErrors::new(),
+    };
+    let page = RecordPage {
+        edit_errors,
+        shell: Shell::new(user, "社情民意信息", "/opinions").notice(notice),
+        stage: o.stage,
+        sections: sections(original, o.edited.as_ref()),
+        edited: o.edited.is_some(),
+        history: store::opinion::history(&state.db, o.id).await?,
+        offers,
+        edit_text,
+        categories: policy.categories.clone(),
+        recommended: policy.recommended_chars,
+        chars: o.current().chars(),
+        from_proposal,
+        failed,
+        s,
+    };
+    match page.failed.as_ref().map(|f| f.status) {
+        Some(status) => Ok((status, Html(page.render()?)).into_response()),
+        None => render(page),
+    }
+}

@@ -58,6 +58,14 @@ pub fn action_from(
             into: merge_target(form)?,
             number: any_number(),
         },
+        // The store creates the report and puts its id in; 0 only asks
+        // the rules whether the step is open.
+        "convert" => {
+            reason(form, "reason", "转办理由")?;
+            Action::Convert {
+                to: domain::proposal::LinkedItem::Opinion(domain::OpinionId(0)),
+            }
+        }
         "send_back" => Action::SendBack {
             reason: reason(form, "reason", "退回理由")?,
         },
@@ -265,6 +273,7 @@ pub async fn act(
         Err(e) => Err(e),
     };
     let result = match action {
+        Ok(_) if code == "convert" => convert(&state, &user, &me, id, &form).await,
         Ok(action) => store::proposal::act(
             &state.db,
             state.now(),
@@ -274,6 +283,7 @@ pub async fn act(
             action,
         )
         .await
+        .map(|_| ())
         .map_err(WebError::from),
         Err(e) => Err(e),
     };
@@ -313,6 +323,34 @@ pub async fn act(
         Some(failed),
     )
     .await
+}
+
+/// 转社情民意信息: the store creates the report and converts the proposal
+/// in one transaction.
+async fn convert(
+    state: &AppState,
+    user: &crate::auth::User,
+    me: &Participant,
+    id: i64,
+    form: &Form,
+) -> WebResult<()> {
+    let reason = reason(form, "reason", "转办理由")?;
+    let staff = domain::opinion::Who {
+        user: Some(me.user),
+        member: None,
+        staff: me.role == domain::Role::Staff,
+    };
+    store::opinion::convert_proposal(
+        &state.db,
+        state.now(),
+        &user.who(),
+        &who(me),
+        &staff,
+        ProposalId(id),
+        Some(reason.to_string()),
+    )
+    .await?;
+    Ok(())
 }
 
 /// The one-line confirmation after a step.

@@ -103,6 +103,12 @@ fn samples(
             ]),
         ),
         (
+            "convert",
+            "转为社情民意信息",
+            None,
+            form(&[("do", "convert".into()), ("reason", text.clone())]),
+        ),
+        (
             "send_back",
             "退回修改",
             None,

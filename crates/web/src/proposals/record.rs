@@ -40,6 +40,8 @@ struct RecordPage {
     /// one: (id, number, title).
     merged_into: Option<(i64, String, String)>,
     merged: Vec<(i64, String, String)>,
+    /// The 社情民意信息 this proposal was converted to: (id, title).
+    converted_opinion: Option<(i64, String)>,
     /// For staff at review: the most similar other proposals, which is
     /// how duplicates and merges are found.
     similar: Vec<(crate::search::SimilarHit, String)>,
@@ -249,7 +251,15 @@ pub async fn show(
     } else {
         Vec::new()
     };
+    let converted_opinion = match p.converted_to {
+        Some(proposal::LinkedItem::Opinion(o)) => store::opinion::load(&state.db, o)
+            .await
+            .ok()
+            .map(|x| (o.0, x.opinion.current().title.clone())),
+        _ => None,
+    };
     let page = RecordPage {
+        converted_opinion,
         policy: setting.tracking.clone(),
         today: state.today(),
         similar,

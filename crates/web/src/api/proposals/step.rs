@@ -11,7 +11,7 @@ use crate::api::input::Raw;
 use crate::error::WebError;
 
 /// The step codes, as the page's forms have them.
-pub const STEPS: [&str; 29] = [
+pub const STEPS: [&str; 30] = [
     "confirm_cosign",
     "decline_cosign",
     "start_review",
@@ -20,6 +20,7 @@ pub const STEPS: [&str; 29] = [
     "merge",
     "send_back",
     "withdraw",
+    "convert",
     "assign",
     "add_unit",
     "withdraw_unit",
@@ -53,6 +54,7 @@ pub const STEPS: [&str; 29] = [
 /// | decline | 工作人员 | reason（不予立案理由代码）, detail |
 /// | merge | 工作人员 | into（并入的提案编号，如 0012，同届同年度）或 into_id |
 /// | send_back, withdraw | 工作人员（撤案也可由提案人） | reason |
+/// | convert | 工作人员（审查中） | reason；转为社情民意信息，以提案人名义报送，两边互相链接 |
 /// | assign | 工作人员 | mode（single、lead_with_co、split）, unit, co_units（逗号分隔） |
 /// | add_unit | 工作人员 | unit, role（sole、lead、co、each） |
 /// | withdraw_unit | 工作人员 | unit, reason |

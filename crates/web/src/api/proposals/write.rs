@@ -143,6 +143,26 @@ pub async fn act(
         state.today(),
         &form,
     )?;
+    if matches!(action, Action::Convert { .. }) {
+        // The store creates the report and converts in one transaction.
+        let reason = form.get("reason").cloned();
+        let staff = domain::opinion::Who {
+            user: Some(acting.me.user),
+            member: None,
+            staff: acting.me.role == domain::Role::Staff,
+        };
+        store::opinion::convert_proposal(
+            &state.db,
+            state.now(),
+            &acting.audit(),
+            &who,
+            &staff,
+            ProposalId(id),
+            reason.map(|r| r.trim().to_string()),
+        )
+        .await?;
+        return reread(&state, &acting, id).await;
+    }
     store::proposal::act(
         &state.db,
         state.now(),

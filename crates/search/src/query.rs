@@ -22,6 +22,9 @@ pub const MAX_LIMIT: usize = 200;
 /// How many of a draft's words make up a similarity query: enough to
 /// describe the topic, few enough to stay fast on a large index.
 const SIMILAR_TERMS: usize = 12;
+/// A search word in fewer proposals than this always counts, however
+/// small the index.
+const COMMON_FLOOR: f32 = 5_000.0;
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,7 +80,22 @@ impl Index {
             }
         }
         // BM25 already weighs rare words up; every query word counts once.
-        let boosts: Vec<WeightedWord> = words.iter().map(|(w, _)| (w.clone(), 1.0)).collect();
+        // Words in more than a tenth of a large index (推进, 加强, 建议) add
+        // next to nothing to the ranking but make up most of the postings a
+        // query reads; they are left out unless every word is that common.
+        let n = searcher.num_docs() as f32;
+        let common = (n / 10.0).max(COMMON_FLOOR);
+        let cut = (1.0 + (n - common + 0.5) / (common + 0.5)).ln();
+        let telling: Vec<WeightedWord> = words
+            .iter()
+            .filter(|(_, idf)| *idf > cut)
+            .map(|(w, _)| (w.clone(), 1.0))
+            .collect();
+        let boosts = if telling.is_empty() {
+            words.iter().map(|(w, _)| (w.clone(), 1.0)).collect()
+        } else {
+            telling
+        };
         self.run(&searcher, &boosts, &words, None, visibility, limit)
     }
 

@@ -99,13 +99,27 @@ pub async fn rebuild_index(db: &Db, dir: &Path) -> Result<Rebuilt> {
         let ids = store::proposal::ids_after(db, after, 1000).await?;
         let Some(last) = ids.last() else { break };
         after = last.0;
-        for id in ids {
-            let doc = web::search::doc_of(&store::proposal::load(db, id).await?);
-            text_bytes +=
-                (doc.title.len() + doc.body.len() + doc.suggestions.len() + doc.answers.len())
-                    as u64;
-            rebuild.add(&doc).map_err(|e| anyhow::anyhow!("{e}"))?;
-            bar.inc(1);
+        // Four readers at once: one at a time, the database round-trips
+        // leave the indexing threads waiting for documents.
+        let mut readers = Vec::new();
+        for part in ids.chunks(ids.len().div_ceil(4)) {
+            let (db, part) = (db.clone(), part.to_vec());
+            readers.push(tokio::spawn(async move {
+                let mut docs = Vec::with_capacity(part.len());
+                for id in part {
+                    docs.push(web::search::doc_of(&store::proposal::load(&db, id).await?));
+                }
+                Ok::<_, store::StoreError>(docs)
+            }));
+        }
+        for reader in readers {
+            for doc in reader.await?? {
+                text_bytes +=
+                    (doc.title.len() + doc.body.len() + doc.suggestions.len() + doc.answers.len())
+                        as u64;
+                rebuild.add(&doc).map_err(|e| anyhow::anyhow!("{e}"))?;
+                bar.inc(1);
+            }
         }
     }
     let count = rebuild.finish().map_err(|e| anyhow::anyhow!("{e}"))?;

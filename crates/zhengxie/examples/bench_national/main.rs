@@ -2,7 +2,7 @@
 //! a running server on the national demo:
 //!
 //! ```text
-//! cargo run --release -p zhengxie --example bench -- DB_URL BASE_URL [SERVER_PID]
+//! cargo run --release -p zhengxie --example bench_national -- DB_URL BASE_URL [SERVER_PID]
 //! ```
 //!
 //! It issues a staff and a member API token straight in the database (the
@@ -110,10 +110,10 @@ async fn main() -> Result<()> {
     let mut args = std::env::args().skip(1);
     let url = args
         .next()
-        .context("usage: bench DB_URL BASE_URL [SERVER_PID]")?;
+        .context("usage: bench_national DB_URL BASE_URL [SERVER_PID]")?;
     let base = args
         .next()
-        .context("usage: bench DB_URL BASE_URL [SERVER_PID]")?;
+        .context("usage: bench_national DB_URL BASE_URL [SERVER_PID]")?;
     let server_pid = args.next();
     let db = store::Db::connect(&url).await?;
     let cast = setup::prepare(&db).await?;

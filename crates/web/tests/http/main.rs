@@ -11,6 +11,7 @@ mod documents;
 mod elder;
 mod mail;
 mod members;
+mod opinions;
 mod permissions;
 mod proposal_stats;
 mod proposal_handling;

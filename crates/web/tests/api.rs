@@ -21,6 +21,8 @@ mod bulk_assign;
 mod contract;
 #[path = "api/handling.rs"]
 mod handling;
+#[path = "api/opinions.rs"]
+mod opinions;
 #[path = "api/proposal_input.rs"]
 mod proposal_input;
 #[path = "api/proposals.rs"]

@@ -8,6 +8,7 @@ mod auth;
 mod catalogs;
 mod input;
 mod members;
+mod opinions;
 mod orgs;
 mod proposals;
 mod users;
@@ -35,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .merge(members::routes())
         .merge(users::routes())
         .merge(proposals::routes())
+        .merge(opinions::routes())
         .merge(crate::settings::api::routes())
         .method_not_allowed_fallback(method_not_allowed)
         .fallback(not_found)
@@ -212,6 +214,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     api.merge(members::Doc::openapi());
     api.merge(users::Doc::openapi());
     api.merge(proposals::Doc::openapi());
+    api.merge(opinions::Doc::openapi());
     api.merge(crate::settings::api::Doc::openapi());
     complete_operations(&mut api);
     api

@@ -8,7 +8,8 @@ mod list;
 mod new;
 mod record;
 
-pub use act::{action_from, visible, who};
+pub use act::{action_from, input_of, visible, who, Form};
+pub use record::offers;
 
 use axum::routing::{get, post};
 use axum::Router;

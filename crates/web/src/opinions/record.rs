@@ -116,7 +116,7 @@ fn sections(original: &OpinionText, edited: Option<&OpinionText>) -> Vec<Section
 }
 
 /// The steps the rules would accept from this user now.
-fn offers(o: &opinion::Opinion, who: &opinion::Who, ctx: &Context<'_>) -> Vec<&'static str> {
+pub fn offers(o: &opinion::Opinion, who: &opinion::Who, ctx: &Context<'_>) -> Vec<&'static str> {
     let sample = Reason::parse("示例", "说明").ok();
     let mut out = Vec::new();
     let mut candidates = vec![

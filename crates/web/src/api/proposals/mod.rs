@@ -13,6 +13,8 @@ mod stats;
 mod step;
 mod write;
 
+pub(crate) use acting::{Acting, ActingQuery};
+
 use axum::routing::{get, post, put};
 use axum::Router;
 use utoipa::OpenApi;

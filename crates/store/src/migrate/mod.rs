@@ -91,6 +91,13 @@ pub const MIGRATIONS: &[Migration] = &[
               converted to a report first).",
         steps: opinions::steps,
     },
+    Migration {
+        version: 9,
+        why: "Proposal lists at national scale (a million proposals): one stage's list \
+              and a wide scope's list read their page from an index in order instead \
+              of sorting the table.",
+        steps: list_indexes::steps,
+    },
 ];
 
 fn data_versions() -> Vec<Step> {
@@ -260,6 +267,7 @@ mod categories;
 mod exports;
 mod foundation;
 mod jobs_and_notifications;
+mod list_indexes;
 mod opinions;
 mod org_settings;
 mod proposals;

@@ -13,6 +13,7 @@ mod read;
 mod stats;
 mod stats_xlsx;
 pub mod warnings;
+mod wide;
 mod write;
 
 pub use bulk::{
@@ -21,6 +22,7 @@ pub use bulk::{
 };
 pub use due::{unit_dues, UnitDue};
 pub use merge::{find_by_number, merged_into};
+pub use wide::COUNT_CAP;
 pub use read::{
     feed_after, feed_head, history, ids_after, list, load, HistoryRow, ProposalFilter, ProposalRow,
     SectorFilter, Stored,

@@ -104,6 +104,8 @@ pub struct ProposalFilter {
     /// Proposals this unit holds a live (not returned or withdrawn)
     /// assignment on, as the statistics count a unit's row.
     pub held_by: Option<UnitId>,
+    /// Set by [`list`] when the scope spans many committees; see [`super::wide`].
+    pub wide_scope: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -130,7 +132,11 @@ pub(super) fn filtered(f: &ProposalFilter) -> SelectStatement {
         )
         .to_owned();
     if let Some(scope) = &f.scope {
-        q.and_where(crate::scope::within(scope));
+        q.and_where(if f.wide_scope {
+            super::wide::in_scope(scope)
+        } else {
+            crate::scope::within(scope)
+        });
     }
     let mut mine = Vec::new();
     if let Some(member) = f.member {
@@ -161,7 +167,9 @@ pub(super) fn filtered(f: &ProposalFilter) -> SelectStatement {
             ),
         );
     }
-    if !f.stages.is_empty() {
+    if !f.stages.is_empty() && f.wide_scope && f.stages.len() > 1 {
+        q.and_where(super::wide::in_stages(&f.stages));
+    } else if !f.stages.is_empty() {
         q.and_where(Expr::col((p, Proposals::Stage)).is_in(f.stages.iter().map(|s| s.code())));
     }
     if let Some(year) = f.year {
@@ -181,13 +189,22 @@ pub async fn list(
     per_page: i64,
 ) -> Result<Page<ProposalRow>> {
     let p = Proposals::Table;
-    let total = db
-        .scalar(
+    let mut f = f.clone();
+    f.wide_scope = match &f.scope {
+        Some(scope) => super::wide::is_wide(db, scope).await?,
+        None => false,
+    };
+    let f = &f;
+    let total = if f.wide_scope {
+        db.scalar(&super::wide::capped_count(filtered(f))).await?
+    } else {
+        db.scalar(
             &filtered(f)
                 .expr(Expr::col((p, Proposals::Id)).count())
                 .to_owned(),
         )
-        .await?;
+        .await?
+    };
     let rows = db
         .all(
             &filtered(f)

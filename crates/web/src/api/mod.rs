@@ -68,7 +68,7 @@ async fn method_not_allowed() -> Response {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ListPage<T> {
     items: Vec<T>,
-    /// 符合条件的总条数
+    /// 符合条件的总条数（提案列表跨越很多个政协时最多数到 10001，表示超过 10000 条）
     total: i64,
     page: i64,
     per_page: i64,

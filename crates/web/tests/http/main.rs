@@ -17,3 +17,4 @@ mod proposal_stats;
 mod proposal_handling;
 mod proposals;
 mod settings;
+mod wide_lists;

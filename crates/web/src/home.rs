@@ -43,8 +43,11 @@ async fn home(State(state): State<AppState>, user: User, notice: Notice) -> WebR
         None => None,
     };
     let member_count = if user.can(Action::ViewMembers) {
+        // The member list's first page, cached until the directory changes
+        // (counting a national scope takes a good part of a second).
         Some(
-            store::member::list(&state.db, &account.org_path, &MemberFilter::default(), 1, 1)
+            state
+                .member_page(&user, &MemberFilter::default(), 1, 20)
                 .await?
                 .total,
         )

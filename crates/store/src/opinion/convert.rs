@@ -48,7 +48,7 @@ pub async fn convert_proposal(
         Proposer::Body { name, .. } => (Author::Body { name: name.clone() }, name.clone()),
     };
     let t = &stored.text;
-    let category = if policy.categories.iter().any(|c| *c == t.category) {
+    let category = if policy.categories.contains(&t.category) {
         t.category.clone()
     } else {
         "其他".to_string()

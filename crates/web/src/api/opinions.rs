@@ -217,12 +217,11 @@ pub async fn list(
             20
         });
     let mut filter = OpinionFilter::default();
-    match q.stage.as_deref().filter(|s| !s.is_empty()) {
-        Some(code) => match Stage::from_code(code) {
+    if let Some(code) = q.stage.as_deref().filter(|s| !s.is_empty()) {
+        match Stage::from_code(code) {
             Some(stage) => filter.stages = vec![stage],
             None => errors.add("stage", format!("未知的状态“{code}”")),
-        },
-        None => {}
+        }
     }
     if !errors.is_empty() {
         return Err(WebError::Invalid(errors).into());

@@ -84,7 +84,10 @@ async fn a_report_is_edited_reviewed_signed_off_and_adopted() {
     assert!(page.contains("编辑加工") && page.contains("原稿") && page.contains("编辑稿"));
     assert!(page.contains(SUGGESTION), "the original is kept");
     assert!(page.contains(edited), "the edited text is shown beside it");
-    assert!(page.contains("<ins>实际</ins>"), "added characters are marked");
+    assert!(
+        page.contains("<ins>实际</ins>"),
+        "added characters are marked"
+    );
     assert!(page.contains("<del>"), "removed characters are marked");
 
     for (code, label) in [

@@ -74,6 +74,9 @@ fn optional_reason(form: &Form, name: &str, label: &str) -> WebResult<Option<Rea
 pub fn action_from(form: &Form, policy: &OpinionPolicy) -> WebResult<Action> {
     Ok(match field(form, "do") {
         "submit" => Action::Submit,
+        "edit_draft" => Action::EditDraft {
+            text: OpinionText::parse(&input_of(form), policy).map_err(WebError::Invalid)?,
+        },
         "withdraw" => Action::Withdraw {
             reason: reason(form, "reason", "撤回理由")?,
         },
@@ -120,6 +123,7 @@ pub async fn act(
         Err(e) => Err(e),
     };
     let (status, message, errors) = match result {
+        Ok(_) if code == "edit_draft" => return Ok(done(&format!("/opinions/{id}"), "saved")),
         Ok(_) => return Ok(done(&format!("/opinions/{id}"), "done_step")),
         Err(WebError::Invalid(errors)) => (
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -120,6 +120,12 @@ pub fn offers(o: &opinion::Opinion, who: &opinion::Who, ctx: &Context<'_>) -> Ve
     let sample = Reason::parse("示例", "说明").ok();
     let mut out = Vec::new();
     let mut candidates = vec![
+        (
+            "edit_draft",
+            Some(Action::EditDraft {
+                text: o.text.clone(),
+            }),
+        ),
         ("submit", Some(Action::Submit)),
         (
             "edit",
@@ -181,11 +187,11 @@ pub async fn show(
         None => None,
     };
     let edit_text = match &failed {
-        Some(f) if f.code == "edit" => super::act::input_of(&f.form),
+        Some(f) if f.code == "edit" || f.code == "edit_draft" => super::act::input_of(&f.form),
         _ => OpinionInput::from_text(o.current()),
     };
     let edit_errors = match &failed {
-        Some(f) if f.code == "edit" => f.errors.clone(),
+        Some(f) if f.code == "edit" || f.code == "edit_draft" => f.errors.clone(),
         _ => domain::FieldErrors::new(),
     };
     let page = RecordPage {

@@ -324,3 +324,36 @@ async fn a_proposal_under_review_is_converted_with_links_both_ways() {
     let r = crate::proposals::act(&staff, &pid, &[("do", "convert"), ("reason", "再转")]).await;
     assert_eq!(r.status(), StatusCode::CONFLICT);
 }
+
+#[tokio::test]
+async fn a_draft_is_saved_changed_and_then_submitted() {
+    let app = spawn_app().await;
+    let member = app.login("weiyuan").await;
+    let r = member
+        .post("/opinions", &fields(TITLE, SITUATION, SUGGESTION))
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let id = id_of(&location(&r));
+    let (_, page) = member.text(&format!("/opinions/{id}")).await;
+    assert!(page.contains("草稿") && page.contains("修改草稿"));
+    let staff = app.login("shiganbu").await;
+    assert_eq!(
+        staff.get(&format!("/opinions/{id}")).await.status(),
+        StatusCode::NOT_FOUND,
+        "staff do not see drafts"
+    );
+    let mut change = fields("草稿改过的标题", SITUATION, SUGGESTION);
+    change.push(("do", "edit_draft"));
+    let r = step(&member, &id, &change).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let mut empty = fields("草稿改过的标题", "", SUGGESTION);
+    empty.push(("do", "edit_draft"));
+    let r = step(&member, &id, &empty).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("请填写情况"));
+    let r = step(&member, &id, &[("do", "submit")]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (status, page) = staff.text(&format!("/opinions/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("草稿改过的标题") && page.contains("已提交"));
+}

@@ -11,13 +11,18 @@ use axum::routing::{get, post};
 use axum::Router;
 use domain::opinion::{Action, Author, Context, OpinionInput, OpinionText, Stage};
 use domain::{FieldErrors, OpinionId, Role};
-use serde::{Deserialize, Serialize};
-use store::opinion::{OpinionFilter, OpinionRow, Stored};
-use utoipa::{IntoParams, OpenApi, ToSchema};
+use store::opinion::{OpinionFilter, Stored};
+use utoipa::OpenApi;
 
-use super::input::{ApiQuery, Id, Json};
-use super::proposals::{Acting, ActingQuery};
-use super::{created, ListPage};
+mod json;
+
+pub use json::{
+    HistoryOut, ListQuery, OpinionBody, OpinionOut, OpinionRowOut, OpinionStepBody, TextOut,
+};
+
+use crate::api::input::{ApiQuery, Id, Json};
+use crate::api::proposals::{Acting, ActingQuery};
+use crate::api::{created, ListPage};
 use crate::error::{ApiResult, WebError};
 use crate::opinions::{action_from, offers, visible, who, Form};
 use crate::state::AppState;
@@ -37,96 +42,6 @@ pub fn routes() -> Router<AppState> {
     paths(list, read, create, submit, act)
 )]
 pub struct Doc;
-
-/// 列表中的一篇信息。
-#[derive(Debug, Serialize, ToSchema)]
-pub struct OpinionRowOut {
-    id: i64,
-    title: String,
-    /// 状态代码：draft、submitted、editing、reviewed、signed_off、adopted、kept、withdrawn
-    stage: String,
-    stage_label: String,
-    category: String,
-    author_name: String,
-    org_name: String,
-    year: i64,
-}
-
-impl From<OpinionRow> for OpinionRowOut {
-    fn from(r: OpinionRow) -> Self {
-        OpinionRowOut {
-            id: r.id.0,
-            title: r.title,
-            stage: r.stage,
-            stage_label: r.stage_label.to_string(),
-            category: r.category,
-            author_name: r.author_name,
-            org_name: r.org_name,
-            year: r.year,
-        }
-    }
-}
-
-/// 信息正文。
-#[derive(Debug, Serialize, ToSchema)]
-pub struct TextOut {
-    title: String,
-    /// 情况
-    situation: String,
-    /// 分析
-    analysis: String,
-    /// 建议
-    suggestion: String,
-    category: String,
-}
-
-impl From<&OpinionText> for TextOut {
-    fn from(t: &OpinionText) -> Self {
-        TextOut {
-            title: t.title.clone(),
-            situation: t.situation.clone(),
-            analysis: t.analysis.clone(),
-            suggestion: t.suggestion.clone(),
-            category: t.category.clone(),
-        }
-    }
-}
-
-/// 办理过程中的一步。
-#[derive(Debug, Serialize, ToSchema)]
-pub struct HistoryOut {
-    at: i64,
-    by: String,
-    action: String,
-    to_stage: String,
-    comment: String,
-}
-
-/// 一篇社情民意信息。
-#[derive(Debug, Serialize, ToSchema)]
-pub struct OpinionOut {
-    id: i64,
-    org_id: i64,
-    org_name: String,
-    year: i32,
-    stage: String,
-    stage_label: String,
-    author_name: String,
-    /// 现行文本（编辑加工后为编辑稿）
-    text: TextOut,
-    /// 提交时的原稿，提交后不再改变
-    original: Option<TextOut>,
-    /// 编辑稿
-    edited: Option<TextOut>,
-    /// 由哪件提案转来（提案 id）
-    from_proposal: Option<i64>,
-    /// 正文字数与建议字数
-    chars: usize,
-    recommended_chars: usize,
-    /// 调用者现在可以办理的操作代码
-    steps: Vec<String>,
-    history: Vec<HistoryOut>,
-}
 
 async fn load(state: &AppState, acting: &Acting, id: i64) -> Result<Stored, WebError> {
     let stored = store::opinion::load(&state.db, OpinionId(id)).await?;
@@ -177,19 +92,6 @@ async fn record(state: &AppState, acting: &Acting, id: i64) -> ApiResult<Json<Op
         steps,
         history,
     }))
-}
-
-/// 列表的筛选与分页。
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[serde(default)]
-#[into_params(parameter_in = Query)]
-pub struct ListQuery {
-    /// 状态代码
-    stage: Option<String>,
-    #[param(value_type = Option<i64>)]
-    page: Option<String>,
-    #[param(value_type = Option<i64>)]
-    per_page: Option<String>,
 }
 
 /// 社情民意信息列表（委员看本人的，工作人员与领导看本级及下级已提交的）
@@ -247,19 +149,6 @@ pub async fn read(
     Id(id): Id,
 ) -> ApiResult<Json<OpinionOut>> {
     record(&state, &acting, id).await
-}
-
-/// 新信息的正文。
-#[derive(Debug, Default, Deserialize, ToSchema)]
-#[serde(default, deny_unknown_fields)]
-pub struct OpinionBody {
-    title: String,
-    situation: String,
-    analysis: String,
-    suggestion: String,
-    category: String,
-    /// 为 true 时保存后立即提交
-    submit: bool,
 }
 
 /// 撰写社情民意信息（委员令牌，以 as_member 指明委员；记在该委员本人的账号名下）。
@@ -354,34 +243,6 @@ pub async fn submit(
 ) -> ApiResult<Json<OpinionOut>> {
     let form = Form::from([("do".to_string(), "submit".to_string())]);
     step(&state, &acting, id, &form).await
-}
-
-/// 一步办理操作。
-///
-/// | do | 谁 | 字段 |
-/// |---|---|---|
-/// | submit | 报送人 | — |
-/// | withdraw | 报送人（提交后、编辑加工前） | reason |
-/// | edit | 工作人员 | title, situation, analysis, suggestion, category（编辑稿；原稿保留） |
-/// | review | 工作人员 | comment（可空） |
-/// | sign_off | 工作人员 | — |
-/// | adopt | 工作人员 | note（可空） |
-/// | keep | 工作人员 | reason |
-#[derive(Debug, Default, Deserialize, ToSchema)]
-#[serde(default, deny_unknown_fields)]
-pub struct OpinionStepBody {
-    /// 操作代码
-    #[serde(rename = "do")]
-    #[schema(example = "review")]
-    step: String,
-    reason: String,
-    comment: String,
-    note: String,
-    title: String,
-    situation: String,
-    analysis: String,
-    suggestion: String,
-    category: String,
 }
 
 /// 办理一步：`do` 为操作代码，其余字段按操作填写。不能由调用者进行的返回 403，

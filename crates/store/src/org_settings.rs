@@ -19,6 +19,8 @@ use crate::schema::{OrgSettings, Orgs};
 pub const PROPOSALS: &str = "proposals";
 /// The kind of the calendar row.
 pub const CALENDAR: &str = "calendar";
+/// The kind of the 社情民意 row (the recommended length).
+pub const OPINIONS: &str = "opinions";
 
 /// Where a setting in force comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +45,7 @@ pub struct Effective<T> {
 pub struct InForce {
     pub proposals: Effective<ProposalSettings>,
     pub calendar: Effective<WorkCalendar>,
+    pub opinions: Effective<domain::opinion::OpinionSettings>,
 }
 
 struct Row {
@@ -107,6 +110,7 @@ pub async fn in_force(db: &Db, org: OrgId) -> Result<InForce> {
     Ok(InForce {
         proposals: nearest(&rows, org, PROPOSALS)?,
         calendar: nearest(&rows, org, CALENDAR)?,
+        opinions: nearest(&rows, org, OPINIONS)?,
     })
 }
 
@@ -188,6 +192,17 @@ pub async fn save_calendar(
     save(db, now, who, org, CALENDAR, value, "修改工作日历").await
 }
 
+/// Saves the organisation's own 社情民意 settings (audited).
+pub async fn save_opinions(
+    db: &Db,
+    now: i64,
+    who: &Who,
+    org: OrgId,
+    value: &domain::opinion::OpinionSettings,
+) -> Result<()> {
+    save(db, now, who, org, OPINIONS, value, "修改社情民意设置").await
+}
+
 async fn save(
     db: &Db,
     now: i64,
@@ -239,6 +254,8 @@ async fn save(
 fn action(kind: &str) -> &'static str {
     if kind == CALENDAR {
         "settings.calendar"
+    } else if kind == OPINIONS {
+        "settings.opinions"
     } else {
         "settings.proposals"
     }

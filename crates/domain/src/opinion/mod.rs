@@ -24,7 +24,9 @@ use crate::{MemberId, OpinionId, OrgId, ProposalId, UserId};
 
 pub use apply::{apply, convert_from_proposal, create};
 pub use stage::{Action, ActionKind, Stage};
-pub use text::{OpinionInput, OpinionPolicy, OpinionText, SECTION_CHARS, TITLE_CHARS};
+pub use text::{
+    OpinionInput, OpinionPolicy, OpinionSettings, OpinionText, SECTION_CHARS, TITLE_CHARS,
+};
 
 /// Who sends the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

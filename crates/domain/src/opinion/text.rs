@@ -53,6 +53,35 @@ impl Default for OpinionPolicy {
     }
 }
 
+/// The organisation's own settings of the 社情民意 line, stored with its
+/// other settings and inherited down the tree; the categories come from
+/// its category list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OpinionSettings {
+    pub recommended_chars: usize,
+}
+
+impl Default for OpinionSettings {
+    fn default() -> Self {
+        OpinionSettings {
+            recommended_chars: 1500,
+        }
+    }
+}
+
+impl OpinionSettings {
+    /// The recommended length from a form: 100 to 10,000 characters.
+    pub fn parse(raw: &str) -> Result<OpinionSettings, String> {
+        raw.trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (100..=10_000).contains(n))
+            .map(|recommended_chars| OpinionSettings { recommended_chars })
+            .ok_or_else(|| "建议字数应为100到10000之间的整数".to_string())
+    }
+}
+
 impl OpinionInput {
     /// The typed text back as input, e.g. to fill the staff edit form.
     pub fn from_text(t: &OpinionText) -> OpinionInput {
@@ -150,6 +179,17 @@ mod tests {
         assert!(errors.get("suggestion").is_some());
         assert!(errors.get("category").is_some());
         assert!(OpinionText::parse(&input(), &policy).is_ok());
+    }
+
+    #[test]
+    fn the_recommended_length_is_a_bounded_setting() {
+        assert_eq!(OpinionSettings::default().recommended_chars, 1500);
+        assert_eq!(
+            OpinionSettings::parse(" 2000 ").unwrap().recommended_chars,
+            2000
+        );
+        assert!(OpinionSettings::parse("50").is_err());
+        assert!(OpinionSettings::parse("很多").is_err());
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::error::{Result, StoreError};
 use crate::schema::{Categories, OpinionHistory, Opinions};
 
 /// The organisation's settings for reports: its category list and the
-/// recommended length (the default until a settings page stores one).
+/// recommended length (its own, else inherited, else 1,500).
 pub async fn policy_for(db: &Db, org: OrgId) -> Result<OpinionPolicy> {
     let rows = db
         .all(
@@ -33,6 +33,8 @@ pub async fn policy_for(db: &Db, org: OrgId) -> Result<OpinionPolicy> {
     if !categories.is_empty() {
         policy.categories = categories;
     }
+    let in_force = crate::org_settings::in_force(db, org).await?;
+    policy.recommended_chars = in_force.opinions.value.recommended_chars;
     Ok(policy)
 }
 

@@ -357,3 +357,36 @@ async fn a_draft_is_saved_changed_and_then_submitted() {
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("草稿改过的标题") && page.contains("已提交"));
 }
+
+#[tokio::test]
+async fn the_recommended_length_is_the_organisations_setting() {
+    let app = spawn_app().await;
+    let who = store::audit::Who {
+        user_id: None,
+        login: "test".into(),
+        ip: "local".into(),
+    };
+    let setting = domain::opinion::OpinionSettings::parse("800").unwrap();
+    store::org_settings::save_opinions(
+        &app.state.db,
+        crate::common::START,
+        &who,
+        domain::OrgId(1),
+        &setting,
+    )
+    .await
+    .unwrap();
+    let member = app.login("weiyuan").await;
+    let (_, page) = member.text("/opinions/new").await;
+    assert!(
+        page.contains("data-recommended=\"800\""),
+        "the setting is used"
+    );
+    let long = "字".repeat(900);
+    let r = member
+        .post("/opinions", &fields(TITLE, &long, SUGGESTION))
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "longer only warns");
+    let (_, page) = member.text(&location(&r)).await;
+    assert!(page.contains("超过建议的800字"));
+}

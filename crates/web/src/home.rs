@@ -32,6 +32,8 @@ struct HomePage {
     admin_links: Vec<(&'static str, &'static str, &'static str)>,
     /// Proposals this member proposes, or assigned to this clerk's unit.
     proposals: Option<i64>,
+    /// This member's 社情民意信息.
+    opinions: i64,
 }
 
 async fn home(State(state): State<AppState>, user: User, notice: Notice) -> WebResult<Response> {
@@ -83,7 +85,18 @@ async fn home(State(state): State<AppState>, user: User, notice: Notice) -> WebR
         Some(f) => Some(store::proposal::list(&state.db, &f, 1, 1).await?.total),
         None => None,
     };
+    let opinions = match (account.role, account.member_id) {
+        (Role::Member, member @ Some(_)) => {
+            let mine = store::opinion::OpinionFilter {
+                mine: Some((account.id, member)),
+                ..Default::default()
+            };
+            store::opinion::list(&state.db, &mine, 1, 1).await?.total
+        }
+        _ => 0,
+    };
     render(HomePage {
+        opinions,
         proposals,
         shell: Shell::new(&user, "首页", "/").notice(notice),
         role: account.role,

@@ -63,6 +63,11 @@ async fn a_report_is_edited_reviewed_signed_off_and_adopted() {
         mine.contains(TITLE) && mine.contains("已提交"),
         "in the member's list"
     );
+    let (_, home) = member.text("/").await;
+    assert!(
+        home.contains("<a class=\"tile\" href=\"/opinions\"><strong>1</strong>社情民意</a>"),
+        "counted on the member's home page"
+    );
 
     let staff = app.login("shiganbu").await;
     let (_, queue) = staff.text("/opinions?stage=submitted").await;

@@ -23,6 +23,8 @@ pub enum Backend {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// Counts of wide lists, kept briefly (see `proposal::wide`).
+    pub(crate) counts: crate::proposal::CountCache,
 }
 
 /// Any statement sea-query can render and sqlx can bind.
@@ -93,7 +95,11 @@ impl Db {
                     .await?
             }
         };
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            counts: Default::default(),
+        })
     }
 
     pub fn backend(&self) -> Backend {

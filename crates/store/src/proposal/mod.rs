@@ -22,7 +22,7 @@ pub use bulk::{
 };
 pub use due::{unit_dues, UnitDue};
 pub use merge::{find_by_number, merged_into};
-pub use wide::COUNT_CAP;
+pub use wide::{CountCache, COUNT_CAP};
 pub use read::{
     feed_after, feed_head, history, ids_after, list, load, HistoryRow, ProposalFilter, ProposalRow,
     SectorFilter, Stored,

@@ -196,7 +196,7 @@ pub async fn list(
     };
     let f = &f;
     let total = if f.wide_scope {
-        db.scalar(&super::wide::capped_count(filtered(f))).await?
+        super::wide::wide_count(db, format!("{f:?}"), filtered(f)).await?
     } else {
         db.scalar(
             &filtered(f)

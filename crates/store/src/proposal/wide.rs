@@ -9,7 +9,14 @@
 //! SQLite cannot tell the two cases apart from its statistics, so the
 //! conditions are written in a form no index serves (`+org_id`,
 //! `stage || ''`), which reads the same on PostgreSQL. The count of a wide
-//! list stops at [`COUNT_CAP`] + 1, which the page shows as "more than".
+//! list stops at [`COUNT_CAP`] + 1, which the page shows as "more than",
+//! and is kept for [`COUNT_TTL`] per filter: paging through a national list
+//! does not count ten thousand rows for every page, and a count that is a
+//! few seconds old is good enough for "超过 10000 件".
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use domain::org::OrgPath;
 use domain::proposal::Stage;
@@ -24,6 +31,46 @@ const WIDE_SCOPE_ORGS: u64 = 64;
 
 /// A wide list counts no further than this (and one more, to say so).
 pub const COUNT_CAP: i64 = 10_000;
+
+/// How long a wide list's count is reused.
+const COUNT_TTL: Duration = Duration::from_secs(15);
+
+/// At most this many counts are kept (per database handle).
+const COUNT_ENTRIES: usize = 256;
+
+/// Wide lists' counts by filter, with when they were taken.
+#[derive(Debug, Clone, Default)]
+pub struct CountCache(Arc<Mutex<HashMap<String, (Instant, i64)>>>);
+
+impl CountCache {
+    fn get(&self, key: &str) -> Option<i64> {
+        let map = self.0.lock().ok()?;
+        map.get(key)
+            .filter(|(at, _)| at.elapsed() < COUNT_TTL)
+            .map(|(_, n)| *n)
+    }
+
+    fn put(&self, key: String, count: i64) {
+        if let Ok(mut map) = self.0.lock() {
+            if map.len() >= COUNT_ENTRIES {
+                map.retain(|_, (at, _)| at.elapsed() < COUNT_TTL);
+            }
+            if map.len() < COUNT_ENTRIES {
+                map.insert(key, (Instant::now(), count));
+            }
+        }
+    }
+}
+
+/// The capped count of a wide list, reused for [`COUNT_TTL`].
+pub(super) async fn wide_count(db: &Db, key: String, q: SelectStatement) -> Result<i64> {
+    if let Some(n) = db.counts.get(&key) {
+        return Ok(n);
+    }
+    let n = db.scalar(&capped_count(q)).await?;
+    db.counts.put(key, n);
+    Ok(n)
+}
 
 /// Whether `scope` holds more than [`WIDE_SCOPE_ORGS`] committees.
 pub(super) async fn is_wide(db: &Db, scope: &OrgPath) -> Result<bool> {
@@ -61,7 +108,7 @@ pub(super) fn in_stages(stages: &[Stage]) -> SimpleExpr {
 }
 
 /// How many rows `q` selects, up to [`COUNT_CAP`] + 1.
-pub(super) fn capped_count(mut q: SelectStatement) -> SelectStatement {
+fn capped_count(mut q: SelectStatement) -> SelectStatement {
     q.column((Proposals::Table, Proposals::Id))
         .limit(COUNT_CAP as u64 + 1);
     Query::select()

@@ -24,6 +24,8 @@ struct NewPage {
     errors: FieldErrors,
     categories: Vec<String>,
     recommended: usize,
+    /// The co-authors' names as typed.
+    coauthors: String,
 }
 
 /// Who the report is in the name of: the member, or the staff account.
@@ -56,7 +58,41 @@ async fn form_page(
         errors,
         categories: policy.categories,
         recommended: policy.recommended_chars,
+        coauthors: String::new(),
     })
+}
+
+/// Co-authors (联名委员) by name: members of the organisation, one each.
+async fn coauthors_of(
+    state: &AppState,
+    org: domain::OrgId,
+    names: &str,
+    errors: &mut FieldErrors,
+) -> WebResult<Vec<domain::MemberId>> {
+    let mut members = Vec::new();
+    let mut problems = Vec::new();
+    for name in names
+        .split([',', '，', '、', ' ', ';', '；'])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        match store::member::find_by_name(&state.db, org, name)
+            .await?
+            .as_slice()
+        {
+            [(member, _)] => members.push(*member),
+            [] => problems.push(format!("“{name}”不是本级政协的在册委员")),
+            many => problems.push(format!(
+                "“{name}”有{}位同名委员，请联系机关干部",
+                many.len()
+            )),
+        }
+    }
+    if !problems.is_empty() {
+        errors.add("coauthors", problems.join("；"));
+    }
+    members.dedup();
+    Ok(members)
 }
 
 pub async fn page(State(state): State<AppState>, user: User) -> WebResult<Response> {
@@ -75,9 +111,17 @@ pub async fn create(
     let input = input_of(&form);
     let org = user.live.account.org_id;
     let policy = store::opinion::policy_for(&state.db, org).await?;
-    let text = match OpinionText::parse(&input, &policy) {
-        Ok(text) => text,
-        Err(errors) => return render_invalid(form_page(&state, &user, input, errors).await?),
+    let names = form.get("coauthors").cloned().unwrap_or_default();
+    let parsed = OpinionText::parse(&input, &policy);
+    let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
+    let coauthors = coauthors_of(&state, org, &names, &mut errors).await?;
+    let text = match parsed {
+        Ok(text) if errors.is_empty() => text,
+        _ => {
+            let mut page = form_page(&state, &user, input, errors).await?;
+            page.coauthors = names;
+            return render_invalid(page);
+        }
     };
     let me = Participant::from(&user);
     let rules = who(&me, None);
@@ -91,7 +135,7 @@ pub async fn create(
         year,
         author,
         &author_name,
-        Vec::new(),
+        coauthors,
         text,
     )
     .await?;

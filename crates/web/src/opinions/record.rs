@@ -49,6 +49,8 @@ struct RecordPage {
     recommended: usize,
     chars: usize,
     from_proposal: Option<(i64, String)>,
+    /// The co-authors' names.
+    coauthors: Vec<String>,
     failed: Option<Failed>,
 }
 
@@ -190,6 +192,13 @@ pub async fn show(
         Some(f) if f.code == "edit" || f.code == "edit_draft" => super::act::input_of(&f.form),
         _ => OpinionInput::from_text(o.current()),
     };
+    let root = domain::org::OrgPath::from_stored("/".into());
+    let mut coauthors = Vec::new();
+    for m in &o.coauthors {
+        if let Ok(member) = store::member::get_member(&state.db, &root, *m).await {
+            coauthors.push(member.row.name);
+        }
+    }
     let edit_errors = match &failed {
         Some(f) if f.code == "edit" || f.code == "edit_draft" => f.errors.clone(),
         _ => domain::FieldErrors::new(),
@@ -207,6 +216,7 @@ pub async fn show(
         recommended: policy.recommended_chars,
         chars: o.current().chars(),
         from_proposal,
+        coauthors,
         failed,
         s,
     };

@@ -395,3 +395,32 @@ async fn the_recommended_length_is_the_organisations_setting() {
     let (_, page) = member.text(&location(&r)).await;
     assert!(page.contains("超过建议的800字"));
 }
+
+#[tokio::test]
+async fn co_authors_are_named_and_may_read_the_report() {
+    let app = spawn_app().await;
+    let member = app.login("weiyuan").await;
+    let name = second_member(&app, "weiyuan2", "").await;
+    let mut form = fields(TITLE, SITUATION, SUGGESTION);
+    form.push(("coauthors", "查无此人"));
+    let r = member.post("/opinions", &form).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("“查无此人”不是本级政协的在册委员") && page.contains(TITLE));
+    let mut form = fields(TITLE, SITUATION, SUGGESTION);
+    form.push(("coauthors", &name));
+    form.push(("then", "submit"));
+    let r = member.post("/opinions", &form).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let id = id_of(&location(&r));
+    let coauthor = app.login("weiyuan2").await;
+    let (status, page) = coauthor.text(&format!("/opinions/{id}")).await;
+    assert_eq!(status, StatusCode::OK, "a co-author reads it");
+    assert!(page.contains("联名委员") && page.contains(&name));
+    let r = step(&coauthor, &id, &[("do", "withdraw"), ("reason", "不同意")]).await;
+    assert_eq!(
+        r.status(),
+        StatusCode::FORBIDDEN,
+        "only the author withdraws"
+    );
+}

@@ -70,6 +70,8 @@ pub struct OpinionFilter {
     pub scope: Option<OrgPath>,
     /// Reports this account wrote or this member is the author of.
     pub mine: Option<(UserId, Option<MemberId>)>,
+    /// With `scope`: this account's own drafts are listed too.
+    pub own_drafts: Option<UserId>,
     pub stages: Vec<Stage>,
 }
 
@@ -98,7 +100,11 @@ fn filtered(f: &OpinionFilter) -> SelectStatement {
         .to_owned();
     if let Some(scope) = &f.scope {
         q.and_where(crate::scope::within(scope));
-        q.and_where(Expr::col((o, Opinions::Stage)).ne(Stage::Draft.code()));
+        let mut shown = Cond::any().add(Expr::col((o, Opinions::Stage)).ne(Stage::Draft.code()));
+        if let Some(user) = f.own_drafts {
+            shown = shown.add(Expr::col((o, Opinions::AuthorUserId)).eq(user.0));
+        }
+        q.cond_where(shown);
     }
     if let Some((user, member)) = f.mine {
         let mut any = Cond::any().add(Expr::col((o, Opinions::AuthorUserId)).eq(user.0));

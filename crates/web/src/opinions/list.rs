@@ -53,6 +53,7 @@ pub async fn page(
     let mut filter = OpinionFilter::default();
     if staff_view {
         filter.scope = Some(account.org_path.clone());
+        filter.own_drafts = Some(account.id);
     } else {
         filter.mine = Some((account.id, account.member_id));
     }

@@ -424,3 +424,29 @@ async fn co_authors_are_named_and_may_read_the_report() {
         "only the author withdraws"
     );
 }
+
+#[tokio::test]
+async fn staff_write_reports_in_their_own_name() {
+    let app = spawn_app().await;
+    let staff = app.login("shiganbu").await;
+    let r = staff
+        .post(
+            "/opinions",
+            &fields("机关干部的草稿", SITUATION, SUGGESTION),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let id = id_of(&location(&r));
+    assert!(
+        staff.text("/opinions").await.1.contains("机关干部的草稿"),
+        "own draft listed"
+    );
+    let other = app.login("quganbu").await;
+    assert!(!other.text("/opinions").await.1.contains("机关干部的草稿"));
+    let r = step(&staff, &id, &[("do", "submit")]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let leader = app.login("lingdao").await;
+    let (status, page) = leader.text(&format!("/opinions/{id}")).await;
+    assert_eq!(status, StatusCode::OK, "leaders read submitted reports");
+    assert!(!page.contains("name=\"do\""), "leaders take no steps here");
+}

@@ -6,6 +6,7 @@
 
 pub mod api;
 mod calendar;
+mod opinions;
 mod proposals;
 
 use axum::routing::{get, post};
@@ -37,6 +38,10 @@ pub fn routes() -> Router<AppState> {
             get(calendar::page).post(calendar::save),
         )
         .route("/settings/calendar/inherit", post(calendar::inherit))
+        .route(
+            "/settings/opinions",
+            get(opinions::page).post(opinions::save),
+        )
 }
 
 #[derive(Deserialize, Default)]

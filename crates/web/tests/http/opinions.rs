@@ -366,21 +366,32 @@ async fn a_draft_is_saved_changed_and_then_submitted() {
 #[tokio::test]
 async fn the_recommended_length_is_the_organisations_setting() {
     let app = spawn_app().await;
-    let who = store::audit::Who {
-        user_id: None,
-        login: "test".into(),
-        ip: "local".into(),
-    };
-    let setting = domain::opinion::OpinionSettings::parse("800").unwrap();
-    store::org_settings::save_opinions(
-        &app.state.db,
-        crate::common::START,
-        &who,
-        domain::OrgId(1),
-        &setting,
-    )
-    .await
-    .unwrap();
+    let staff = app.login("shiganbu").await;
+    let r = staff
+        .post(
+            "/settings/opinions",
+            &[("org_id", "1"), ("recommended_chars", "五十")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text().await.unwrap().contains("value=\"五十\""),
+        "input kept"
+    );
+    let r = staff
+        .post(
+            "/settings/opinions",
+            &[("org_id", "1"), ("recommended_chars", "800")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = staff.text("/settings/opinions").await;
+    assert!(page.contains("本级设置") && page.contains("value=\"800\""));
+    assert!(app
+        .audit_actions()
+        .await
+        .iter()
+        .any(|a| a == "settings.opinions"));
     let member = app.login("weiyuan").await;
     let (_, page) = member.text("/opinions/new").await;
     assert!(

@@ -152,6 +152,7 @@ fn routes() -> Vec<Route> {
             &[],
         ),
         r(Get, "/settings/proposals", STAFF, &[]),
+        r(Get, "/settings/opinions", STAFF, &[]),
         r(Get, "/settings/calendar?year=2027", STAFF, &[]),
         r(Get, "/settings/proposals?org_id=4", STAFF, &[]),
         r(

@@ -333,16 +333,6 @@ pub enum SearchFeed {
 }
 
 #[derive(Iden, Clone, Copy)]
-pub enum OrgSettings {
-    Table,
-    OrgId,
-    Kind,
-    Value,
-    CreatedAt,
-    UpdatedAt,
-}
-
-#[derive(Iden, Clone, Copy)]
 pub enum Exports {
     Table,
     Id,
@@ -356,6 +346,16 @@ pub enum Exports {
     Total,
     File,
     Error,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub enum OrgSettings {
+    Table,
+    OrgId,
+    Kind,
+    Value,
     CreatedAt,
     UpdatedAt,
 }

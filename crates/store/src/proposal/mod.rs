@@ -22,15 +22,15 @@ pub use bulk::{
 };
 pub use due::{unit_dues, UnitDue};
 pub use merge::{find_by_number, merged_into};
-pub use wide::{CountCache, COUNT_CAP};
 pub use read::{
     feed_after, feed_head, history, ids_after, list, load, HistoryRow, ProposalFilter, ProposalRow,
     SectorFilter, Stored,
 };
 pub use stats::{statistics, StatsFilter};
 pub use stats_xlsx::stats_workbook;
-pub use write::{act, autosave, create_draft, Setting};
+pub use wide::{CountCache, COUNT_CAP};
 pub(crate) use write::transition;
+pub use write::{act, autosave, create_draft, Setting};
 
 /// Where a proposal's members stand, for "my proposals" and invitations.
 pub(crate) const ROLE_INITIATOR: &str = "initiator";

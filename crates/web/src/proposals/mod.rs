@@ -3,14 +3,14 @@
 //! `store::proposal::act`; the pages only turn forms into actions.
 
 mod act;
-mod collective;
 mod assign;
-mod drill;
 mod assign_plan;
+mod collective;
 mod draft;
+mod drill;
 mod form;
-mod offers;
 mod list;
+mod offers;
 mod record;
 mod stats;
 

@@ -62,7 +62,12 @@ fn routes() -> Vec<Route> {
             &["weiyuan", "shiganbu", "quganbu", "lingdao", "chengban"],
             &[],
         ),
-        r(Get, "/proposals/new", &["weiyuan", "shiganbu", "quganbu"], &[]),
+        r(
+            Get,
+            "/proposals/new",
+            &["weiyuan", "shiganbu", "quganbu"],
+            &[],
+        ),
         r(Get, "/proposals/stats", READERS, &[]),
         r(Get, "/proposals/stats.xlsx?year=2026", READERS, &[]),
         r(

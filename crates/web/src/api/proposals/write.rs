@@ -12,9 +12,9 @@ use store::proposal::Setting;
 
 use super::acting::{Acting, ActingQuery};
 use super::json::DraftBody;
-use super::step::ActionBody;
 use super::read::record;
 use super::record::ProposalOut;
+use super::step::ActionBody;
 use crate::api::created;
 use crate::api::input::{Id, Json};
 use crate::error::{ApiResult, WebError};

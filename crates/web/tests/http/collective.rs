@@ -111,6 +111,20 @@ async fn staff_draft_a_collective_proposal_in_a_bodys_name() {
         "{}",
         r.text().await.unwrap()
     );
+    // A class B answer stays open until the unit records what was done.
+    assert!(stage(&staff, &id).await.contains("B类答复跟踪办理中"));
+    let r = act(&staff, &id, &[("do", "close")]).await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert!(r.text().await.unwrap().contains("记录落实结果后才能办结"));
+    let result = "市城市更新引导基金已于当年设立，首期规模20亿元，民营企业参与办法已印发。";
+    let r = act(&unit, &id, &[("do", "record_followup"), ("result", result)]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        act(&staff, &id, &[("do", "close")]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let page = stage(&staff, &id).await;
+    assert!(page.contains("已办结") && page.contains(result), "{page}");
     // A member may not draft in a body's name: the body fields are ignored.
     let member = app.login("weiyuan").await;
     let r = member.post("/proposals", &full).await;

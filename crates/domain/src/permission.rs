@@ -185,6 +185,8 @@ pub struct NavEntry {
     pub path: &'static str,
     pub label: &'static str,
     pub action: Action,
+    /// What the entry is for, in a few words (the home page's shortcuts).
+    pub hint: &'static str,
 }
 
 const NAV: &[NavEntry] = &[
@@ -192,61 +194,73 @@ const NAV: &[NavEntry] = &[
         path: "/",
         label: "首页",
         action: Action::UseOwnAccount,
+        hint: "首页",
     },
     NavEntry {
         path: "/proposals",
         label: "提案",
         action: Action::WorkOnProposals,
+        hint: "撰写、审查、交办、答复与评价提案",
     },
     NavEntry {
         path: "/opinions",
         label: "社情民意",
         action: Action::WorkOnOpinions,
+        hint: "社情民意信息的报送、编辑与采用",
     },
     NavEntry {
         path: "/members",
         label: "委员管理",
         action: Action::ViewMembers,
+        hint: "查看委员信息",
     },
     NavEntry {
         path: "/structure",
         label: "组织架构",
         action: Action::ViewStructure,
+        hint: "查看组织架构",
     },
     NavEntry {
         path: "/settings/proposals",
         label: "期限与日历",
         action: Action::EditStructure,
+        hint: "提案办理期限、预警天数与工作日历",
     },
     NavEntry {
         path: "/admin/accounts",
         label: "账号管理",
         action: Action::ManageAccounts,
+        hint: "开设、停用账号，重置密码",
     },
     NavEntry {
         path: "/security/roles",
         label: "角色授权",
         action: Action::ManageRoles,
+        hint: "授予和调整角色",
     },
     NavEntry {
         path: "/security/policy",
         label: "安全策略",
         action: Action::ManageSecurityPolicy,
+        hint: "密码、锁定与会话策略",
     },
     NavEntry {
         path: "/security/tokens",
         label: "接口令牌",
         action: Action::ManageRoles,
+        hint: "签发和吊销接口令牌",
     },
     NavEntry {
         path: "/audit",
         label: "审计日志",
         action: Action::ReadAudit,
+        hint: "查阅与校验审计日志",
     },
     NavEntry {
         path: "/me",
         label: "我的",
         action: Action::UseOwnAccount,
+        hint: "本人资料、密码与会话",
     },
 ];
 

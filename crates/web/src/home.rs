@@ -67,7 +67,7 @@ async fn home(State(state): State<AppState>, user: User, notice: Notice) -> WebR
     let admin_links = domain::permission::navigation(account.role)
         .into_iter()
         .filter(|e| e.path != "/" && e.path != "/me")
-        .map(|e| (e.path, e.label, e.action.label()))
+        .map(|e| (e.path, e.label, e.hint))
         .collect();
     let filter = match (account.role, account.member_id, account.unit_id) {
         (Role::Member, Some(m), _) => Some(store::proposal::ProposalFilter {

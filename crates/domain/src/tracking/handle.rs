@@ -37,7 +37,7 @@ pub(super) fn unit_step(
         }
         TrackingAction::SendViews { views, .. } => {
             if a.role != UnitRole::Co {
-                return Err(Refusal::invalid("只有会办单位需要提交会办意见"));
+                return Err(Refusal::not_permitted("只有会办单位需要提交会办意见"));
             }
             if !matches!(a.state, S::Assigned | S::Contacted) {
                 return Err(Refusal::wrong_state("会办意见已提交"));

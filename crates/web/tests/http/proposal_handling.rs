@@ -167,7 +167,12 @@ async fn a_joint_proposal_is_returned_reassigned_answered_rehandled_and_closed()
     let views = "建议将学校周边村道纳入优先改造，市教委可配合做好学生上下学安全宣传。";
     ok(&co, &id, &[("do", "send_views"), ("views", views)]).await;
     let lead = app.login("danwei2").await;
-    assert!(stage(&lead, &id).await.contains(views));
+    let page = stage(&lead, &id).await;
+    assert!(page.contains(views));
+    assert!(
+        !page.contains("value=\"send_views\""),
+        "only a co-unit is offered to send views"
+    );
 
     // An extension beyond the cap is refused with the typed date kept.
     let r = act(

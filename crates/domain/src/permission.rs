@@ -48,10 +48,14 @@ pub enum Action {
     WorkOnProposals,
     /// Send and work on 社情民意信息; per record by `crate::opinion::apply`.
     WorkOnOpinions,
+    /// Members' work stations and studios, receptions and citizens' demands.
+    WorkOnStations,
+    /// Democratic supervision: topics, activities and supervision opinions.
+    WorkOnSupervision,
 }
 
 impl Action {
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 17] = [
         Action::UseOwnAccount,
         Action::ViewMembers,
         Action::EditMembers,
@@ -67,6 +71,8 @@ impl Action {
         Action::ReadAudit,
         Action::WorkOnProposals,
         Action::WorkOnOpinions,
+        Action::WorkOnStations,
+        Action::WorkOnSupervision,
     ];
 
     pub fn label(self) -> &'static str {
@@ -86,6 +92,8 @@ impl Action {
             Action::ReadAudit => "查阅审计日志",
             Action::WorkOnProposals => "提案工作",
             Action::WorkOnOpinions => "社情民意信息",
+            Action::WorkOnStations => "委员工作站与群众诉求",
+            Action::WorkOnSupervision => "民主监督",
         }
     }
 }
@@ -94,13 +102,23 @@ impl Action {
 pub fn role_allows(role: Role, action: Action) -> bool {
     use Action::*;
     match role {
-        Role::Member => matches!(action, UseOwnAccount | WorkOnProposals | WorkOnOpinions),
-        Role::UnitClerk => matches!(action, UseOwnAccount | WorkOnProposals),
+        Role::Member => matches!(
+            action,
+            UseOwnAccount | WorkOnProposals | WorkOnOpinions | WorkOnStations | WorkOnSupervision
+        ),
+        // Units answer what is sent to them: proposals, forwarded demands and
+        // supervision opinions.
+        Role::UnitClerk => matches!(
+            action,
+            UseOwnAccount | WorkOnProposals | WorkOnStations | WorkOnSupervision
+        ),
         Role::Staff => matches!(
             action,
             UseOwnAccount
                 | WorkOnProposals
                 | WorkOnOpinions
+                | WorkOnStations
+                | WorkOnSupervision
                 | ViewMembers
                 | EditMembers
                 | ViewMemberPersonalData
@@ -114,6 +132,8 @@ pub fn role_allows(role: Role, action: Action) -> bool {
             UseOwnAccount
                 | WorkOnProposals
                 | WorkOnOpinions
+                | WorkOnStations
+                | WorkOnSupervision
                 | ViewMembers
                 | ExportMembers
                 | ViewStructure
@@ -207,6 +227,18 @@ const NAV: &[NavEntry] = &[
         label: "社情民意",
         action: Action::WorkOnOpinions,
         hint: "社情民意信息的报送、编辑与采用",
+    },
+    NavEntry {
+        path: "/stations",
+        label: "委员工作站",
+        action: Action::WorkOnStations,
+        hint: "工作站、接待日与群众诉求的办理反馈",
+    },
+    NavEntry {
+        path: "/supervision",
+        label: "民主监督",
+        action: Action::WorkOnSupervision,
+        hint: "监督议题、活动与监督意见的整改",
     },
     NavEntry {
         path: "/members",

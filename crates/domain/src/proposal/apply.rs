@@ -147,7 +147,8 @@ fn authorise(p: &Proposal, action: &Action, who: &Who) -> Result<Relation, Refus
             | T::Extend
             | T::SendBack
             | T::Accept
-            | T::Rehandle => (staff, staff_only()),
+            | T::Rehandle
+            | T::ReopenFollowUp => (staff, staff_only()),
             T::Return | T::RecordContact | T::SendViews | T::DraftAnswer | T::SubmitAnswer => {
                 (unit, format!("只有被交办的承办单位可以{}", kind.label()))
             }

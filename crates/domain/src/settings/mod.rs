@@ -343,6 +343,7 @@ impl ProposalSettingsInput {
                     max_extension: max_extension?,
                     rehandle_due: rehandle_due?,
                     max_rehandles: u32::try_from(max_rehandles?).ok()?,
+                    follow_up_due: None,
                     contact_before_answer: contact_before_answer?,
                     warnings: WarningThresholds {
                         blue: blue?,

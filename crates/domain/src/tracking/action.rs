@@ -84,6 +84,15 @@ pub enum TrackingAction {
         unit: UnitId,
         result: Reason,
     },
+    /// Staff find a recorded follow-up result insufficient (e.g. at a
+    /// re-check, 回头看) and reopen the follow-up with a new due date; the
+    /// earlier result is kept.
+    ReopenFollowUp {
+        unit: UnitId,
+        #[serde(with = "iso_date")]
+        until: Date,
+        reason: Reason,
+    },
     /// A rater rates a unit's accepted answer, or staff enter it for them.
     Rate {
         unit: UnitId,
@@ -111,12 +120,13 @@ pub enum TrackingActionKind {
     Accept,
     Rehandle,
     RecordFollowUp,
+    ReopenFollowUp,
     Rate,
     Close,
 }
 
 impl TrackingActionKind {
-    pub const ALL: [TrackingActionKind; 15] = [
+    pub const ALL: [TrackingActionKind; 16] = [
         TrackingActionKind::Assign,
         TrackingActionKind::AddUnit,
         TrackingActionKind::Withdraw,
@@ -130,6 +140,7 @@ impl TrackingActionKind {
         TrackingActionKind::Accept,
         TrackingActionKind::Rehandle,
         TrackingActionKind::RecordFollowUp,
+        TrackingActionKind::ReopenFollowUp,
         TrackingActionKind::Rate,
         TrackingActionKind::Close,
     ];
@@ -150,6 +161,7 @@ impl TrackingActionKind {
             TrackingActionKind::Accept => "accept",
             TrackingActionKind::Rehandle => "rehandle",
             TrackingActionKind::RecordFollowUp => "record_follow_up",
+            TrackingActionKind::ReopenFollowUp => "reopen_follow_up",
             TrackingActionKind::Rate => "rate",
             TrackingActionKind::Close => "close",
         }
@@ -171,6 +183,7 @@ impl TrackingActionKind {
             TrackingActionKind::Accept => "审核通过答复",
             TrackingActionKind::Rehandle => "重新办理",
             TrackingActionKind::RecordFollowUp => "记录跟踪办理结果",
+            TrackingActionKind::ReopenFollowUp => "重新跟踪办理",
             TrackingActionKind::Rate => "评价",
             TrackingActionKind::Close => "办结",
         }
@@ -195,6 +208,7 @@ impl TrackingAction {
             A::Accept { .. } => K::Accept,
             A::Rehandle { .. } => K::Rehandle,
             A::RecordFollowUp { .. } => K::RecordFollowUp,
+            A::ReopenFollowUp { .. } => K::ReopenFollowUp,
             A::Rate { .. } => K::Rate,
             A::Close => K::Close,
         }
@@ -217,6 +231,7 @@ impl TrackingAction {
             | A::Accept { unit, .. }
             | A::Rehandle { unit, .. }
             | A::RecordFollowUp { unit, .. }
+            | A::ReopenFollowUp { unit, .. }
             | A::Rate { unit, .. } => Some(*unit),
         }
     }
@@ -231,7 +246,8 @@ impl TrackingAction {
             | A::SendBack { reason, .. }
             | A::Rehandle { reason, .. }
             | A::RecordContact { note: reason, .. }
-            | A::RecordFollowUp { result: reason, .. } => Some(reason.to_string()),
+            | A::RecordFollowUp { result: reason, .. }
+            | A::ReopenFollowUp { reason, .. } => Some(reason.to_string()),
             A::Accept { reason, .. } => reason.as_ref().map(Reason::to_string),
             A::Rate { feedback, .. } => feedback.comment.clone(),
             _ => None,

@@ -136,6 +136,24 @@ pub struct FollowUp {
     pub result: Option<String>,
     #[serde(with = "iso_date::option")]
     pub recorded_on: Option<Date>,
+    /// The result is due by this day, when the policy sets a follow-up
+    /// period (or staff reopened it with a new date).
+    #[serde(default, with = "iso_date::option")]
+    pub due: Option<Date>,
+    /// Results recorded earlier and found insufficient, oldest first.
+    #[serde(default)]
+    pub earlier: Vec<ReopenedResult>,
+}
+
+/// A follow-up result that staff reopened, with their reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReopenedResult {
+    pub result: String,
+    #[serde(with = "iso_date")]
+    pub recorded_on: Date,
+    #[serde(with = "iso_date")]
+    pub reopened_on: Date,
+    pub reason: String,
 }
 
 impl FollowUp {

@@ -80,6 +80,7 @@ fn authorise(
             | Kind::Accept
             | Kind::Rehandle
             | Kind::RecordFollowUp
+            | Kind::ReopenFollowUp
             | Kind::Rate,
             Relation::Staff,
         ) => true,

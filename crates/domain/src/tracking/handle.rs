@@ -127,6 +127,11 @@ pub(super) fn open_follow_up_if_b(a: &mut Assignment, ctx: &Context<'_>) {
             opened_on: ctx.today,
             result: None,
             recorded_on: None,
+            due: ctx
+                .policy
+                .follow_up_due
+                .map(|period| period.after(ctx.calendar, ctx.today)),
+            earlier: Vec::new(),
         });
     }
 }

@@ -40,7 +40,7 @@ use crate::UnitId;
 pub use action::{
     Applied, AssignmentChange, Context, Relation, TrackingAction, TrackingActionKind, Transition,
 };
-pub use answer::{Answer, AnswerClass, AnswerInput, FollowUp};
+pub use answer::{Answer, AnswerClass, AnswerInput, FollowUp, ReopenedResult};
 pub use apply::apply;
 pub use plan::{AssignmentMode, AssignmentPlan, UnitRole};
 pub use policy::{Period, TrackingPolicy, Warning, WarningThresholds};
@@ -200,12 +200,27 @@ impl Assignment {
         self.follow_up.as_ref().is_some_and(FollowUp::is_open)
     }
 
-    /// The deadline warning for an answer still awaited; `None` otherwise.
+    /// The deadline warning for an answer still awaited, or for an open
+    /// follow-up with a due date; `None` otherwise.
     pub fn warning(&self, today: Date, policy: &TrackingPolicy) -> Option<Warning> {
         let awaited = self.state.awaits_answer() && self.role.answers();
-        awaited
+        let answer = awaited
             .then(|| policy.warning_level(self.due, today))
-            .flatten()
+            .flatten();
+        answer.or_else(|| {
+            let due = self.open_follow_up_due()?;
+            (self.state == AssignmentState::Accepted)
+                .then(|| policy.warning_level(due, today))
+                .flatten()
+        })
+    }
+
+    /// The due date of an open follow-up, when it has one.
+    pub fn open_follow_up_due(&self) -> Option<Date> {
+        self.follow_up
+            .as_ref()
+            .filter(|f| f.is_open())
+            .and_then(|f| f.due)
     }
 
     /// The first contact is late: not recorded and past `contact_by`.

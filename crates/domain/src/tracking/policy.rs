@@ -137,6 +137,10 @@ pub struct TrackingPolicy {
     /// Whether a unit must record its first contact before drafting an answer.
     pub contact_before_answer: bool,
     pub warnings: WarningThresholds,
+    /// When set, a follow-up (class B) result is due this long after the
+    /// answer is accepted, and warned about like an answer. `None` for
+    /// lines whose follow-up has no deadline (proposals).
+    pub follow_up_due: Option<Period>,
 }
 
 impl Default for TrackingPolicy {
@@ -150,6 +154,7 @@ impl Default for TrackingPolicy {
             max_rehandles: 1,
             contact_before_answer: true,
             warnings: WarningThresholds::default(),
+            follow_up_due: None,
         }
     }
 }

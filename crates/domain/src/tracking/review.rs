@@ -3,7 +3,7 @@
 
 use super::action::{Context, Relation, TrackingAction};
 use super::handle::open_follow_up_if_b;
-use super::{AssignmentState as S, Rating, Tracking};
+use super::{AssignmentState as S, Rating, ReopenedResult, Tracking};
 use crate::refusal::Refusal;
 
 pub(super) fn staff_step(
@@ -98,6 +98,29 @@ pub(super) fn staff_step(
             a.round += 1;
             a.due = ctx.policy.rehandle_due.after(ctx.calendar, ctx.today);
             a.state = S::Rehandling;
+            Ok(())
+        }
+        TrackingAction::ReopenFollowUp { until, reason, .. } => {
+            let Some(follow_up) = a.follow_up.as_mut() else {
+                return Err(Refusal::wrong_state("该答复没有跟踪办理事项"));
+            };
+            let (Some(result), Some(recorded_on)) =
+                (follow_up.result.take(), follow_up.recorded_on.take())
+            else {
+                return Err(Refusal::wrong_state("落实结果尚未报送，无需重新跟踪"));
+            };
+            if *until <= ctx.today {
+                follow_up.result = Some(result);
+                follow_up.recorded_on = Some(recorded_on);
+                return Err(Refusal::invalid("新的期限应晚于今天"));
+            }
+            follow_up.earlier.push(ReopenedResult {
+                result,
+                recorded_on,
+                reopened_on: ctx.today,
+                reason: reason.to_string(),
+            });
+            follow_up.due = Some(*until);
             Ok(())
         }
         TrackingAction::Rate {

@@ -264,6 +264,11 @@ pub(super) fn sample(kind: K, p: &Proposal) -> (Action, Who, i64) {
                     result: reason("已落实"),
                 },
             ),
+            T::ReopenFollowUp => staff_track(TrackingAction::ReopenFollowUp {
+                unit: U1,
+                until: due + time::Duration::days(30),
+                reason: reason("落实不到位"),
+            }),
             T::Rate => (
                 rate(U1, Rater::Member(AUTHOR_M), Satisfaction::Satisfied),
                 author(),

@@ -9,7 +9,7 @@ use TrackingActionKind as K;
 const UNITS: [UnitId; 3] = [U1, U2, U3];
 const RATERS: [Rater; 3] = [R1, R2, STRANGER];
 
-/// One random step: which kind (15 and up: the step that would move the
+/// One random step: which kind (16 and up: the step that would move the
 /// unit on), which unit, which actor, a parameter, and how many days pass
 /// first.
 type Step = (usize, usize, usize, usize, u8);
@@ -66,7 +66,7 @@ fn onward(t: &Tracking, unit: UnitId, p: usize) -> (K, Option<Rater>) {
 fn build(step: Step, t: &Tracking, w: &World) -> (TrackingAction, Relation) {
     let (k, u, a, p, _) = step;
     let unit = UNITS[u];
-    let (kind, missing_rater) = if k < 15 {
+    let (kind, missing_rater) = if k < K::ALL.len() {
         (K::ALL[k], None)
     } else {
         onward(t, unit, p)
@@ -128,6 +128,11 @@ fn build(step: Step, t: &Tracking, w: &World) -> (TrackingAction, Relation) {
         K::RecordFollowUp => TrackingAction::RecordFollowUp {
             unit,
             result: reason("已落实"),
+        },
+        K::ReopenFollowUp => TrackingAction::ReopenFollowUp {
+            unit,
+            until: w.today + time::Duration::days(1 + (p % 40) as i64),
+            reason: reason("整改不到位"),
         },
         K::Rate => rate(
             unit,

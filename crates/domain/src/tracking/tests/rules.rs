@@ -128,3 +128,64 @@ fn warnings_apply_only_while_an_answer_is_awaited() {
     assert_eq!(lead.warning(date!(2026 - 06 - 10), &policy), None);
     assert_eq!(lead.answered_on_time, Some(false));
 }
+
+#[test]
+fn a_follow_up_with_a_period_is_due_warned_and_reopened_with_a_new_date() {
+    let mut w = World::new(); // Monday 2 March 2026
+    w.policy.follow_up_due = Some(Period::Months(2));
+    let t = assigned(&w, AssignmentPlan::single(U1));
+    let t = answered(&w, &t, U1, AnswerClass::B);
+    let a = t.latest_of(U1).unwrap();
+    let due = a.follow_up.as_ref().unwrap().due;
+    assert_eq!(due, Some(date!(2026 - 05 - 02)));
+    assert_eq!(a.open_follow_up_due(), due);
+    // The answer is accepted; the open follow-up is what is warned about.
+    assert_eq!(
+        a.warning(date!(2026 - 05 - 03), &w.policy),
+        Some(Warning::Overdue)
+    );
+    assert_eq!(a.warning(date!(2026 - 03 - 03), &w.policy), None);
+    // Nothing to reopen before a result is recorded.
+    let reopen = |until| TrackingAction::ReopenFollowUp {
+        unit: U1,
+        until,
+        reason: reason("回头看发现整改不到位"),
+    };
+    let early = w.try_apply(&t, reopen(date!(2026 - 04 - 30)), Relation::Staff);
+    assert_eq!(early.unwrap_err().kind, RefusalKind::WrongState);
+    let done = w.step(
+        &t,
+        TrackingAction::RecordFollowUp {
+            unit: U1,
+            result: reason("已完成整改"),
+        },
+        Relation::Unit(U1),
+    );
+    assert_eq!(
+        done.latest_of(U1)
+            .unwrap()
+            .warning(date!(2026 - 06 - 01), &w.policy),
+        None
+    );
+    let past = w.try_apply(&done, reopen(w.today), Relation::Staff);
+    assert_eq!(past.unwrap_err().message, "新的期限应晚于今天");
+    let by_unit = w.try_apply(&done, reopen(date!(2026 - 04 - 30)), Relation::Unit(U1));
+    assert_eq!(by_unit.unwrap_err().kind, RefusalKind::NotPermitted);
+    let reopened = w.step(&done, reopen(date!(2026 - 04 - 30)), Relation::Staff);
+    let f = reopened.latest_of(U1).unwrap().follow_up.clone().unwrap();
+    assert!(f.is_open());
+    assert_eq!(f.due, Some(date!(2026 - 04 - 30)));
+    assert_eq!(f.earlier.len(), 1);
+    assert_eq!(f.earlier[0].result, "已完成整改");
+    assert_eq!(f.earlier[0].reason, "回头看发现整改不到位");
+}
+
+#[test]
+fn without_a_follow_up_period_nothing_changes_for_proposals() {
+    let w = World::new();
+    let t = assigned(&w, AssignmentPlan::single(U1));
+    let t = answered(&w, &t, U1, AnswerClass::B);
+    let a = t.latest_of(U1).unwrap();
+    assert_eq!(a.follow_up.as_ref().unwrap().due, None);
+    assert_eq!(a.warning(date!(2027 - 01 - 01), &w.policy), None);
+}

@@ -8,7 +8,7 @@ use TrackingActionKind as K;
 
 /// Where the sample action of each kind (on unit U1, by its natural actor)
 /// is allowed. See [`in_state`] for the record each state is tried on.
-const ALLOWED: [(K, &[S]); 15] = [
+const ALLOWED: [(K, &[S]); 16] = [
     (K::Assign, &[S::Returned, S::Withdrawn]),
     (K::AddUnit, &[S::ViewsSent, S::Returned, S::Withdrawn]),
     (
@@ -47,6 +47,8 @@ const ALLOWED: [(K, &[S]); 15] = [
     (K::Accept, &[S::Submitted]),
     (K::Rehandle, &[S::Accepted]),
     (K::RecordFollowUp, &[S::Accepted, S::Rehandling]),
+    // No record here has a recorded, still open follow-up (see the rules tests).
+    (K::ReopenFollowUp, &[]),
     (K::Rate, &[S::Accepted]),
     // Never ready in these records: R2 has not rated (see the rules tests).
     (K::Close, &[]),
@@ -183,6 +185,11 @@ pub(super) fn sample(kind: K, w: &World, t: &Tracking) -> TrackingAction {
             unit: U1,
             result: reason("项目已竣工"),
         },
+        K::ReopenFollowUp => TrackingAction::ReopenFollowUp {
+            unit: U1,
+            until: w.today + time::Duration::days(30),
+            reason: reason("回头看发现整改不到位"),
+        },
         K::Rate => rate(U1, R2, Satisfaction::Satisfied),
         K::Close => TrackingAction::Close,
     }
@@ -249,6 +256,10 @@ fn every_state_and_action_pair_is_decided_as_written() {
 fn allowed_fixture(w: &World, kind: K) -> Tracking {
     match kind {
         K::SendViews => assigned(w, AssignmentPlan::lead_with_co(U3, &[U1]).unwrap()),
+        K::ReopenFollowUp => {
+            let t = in_state(w, S::Accepted);
+            w.step(&t, sample(K::RecordFollowUp, w, &t), Relation::Unit(U1))
+        }
         K::Close => {
             let t = in_state(w, S::Accepted);
             let t = w.step(

@@ -46,4 +46,6 @@ typed_id!(
     SuggestionId,
     /// A member's letter (委员来信).
     LetterId,
+    /// A democratic-supervision topic (监督议题).
+    TopicId,
 );

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use search::{bench, Index, IndexConfig, ProposalDoc};
+use search::{bench, Index, IndexConfig, Doc};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -45,9 +45,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let dir = args.next().map(PathBuf::from);
 
     let rows: Vec<Row> = serde_json::from_str(include_str!("../tests/data/proposals.json"))?;
-    let seeds: Vec<ProposalDoc> = rows
+    let seeds: Vec<Doc> = rows
         .into_iter()
-        .map(|r| ProposalDoc {
+        .map(|r| Doc {
             id: r.id,
             org_path: r.org_path,
             year: r.year,

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use crate::error::Result;
 use crate::index::{Index, IndexConfig};
-use crate::schema::ProposalDoc;
+use crate::schema::Doc;
 use crate::segment::{for_each_word, warm_up};
 use crate::visibility::Visibility;
 
@@ -77,7 +77,7 @@ impl fmt::Display for BenchReport {
 /// Indexes `docs` (in `dir`, or in memory) after timing jieba alone on the
 /// same text, then measures [`query_latency`].
 pub fn run(
-    docs: &[ProposalDoc],
+    docs: &[Doc],
     queries: &[String],
     drafts: &[String],
     dir: Option<&Path>,
@@ -109,7 +109,7 @@ pub fn run(
 
 /// jieba alone, on one thread, over the text fields of `docs` (the same
 /// text indexing reads), in MB/s.
-pub fn segmentation_mb_s(docs: &[ProposalDoc]) -> f64 {
+pub fn segmentation_mb_s(docs: &[Doc]) -> f64 {
     warm_up();
     let text_bytes: u64 = docs.iter().map(|d| text_len(d) as u64).sum();
     let started = Instant::now();
@@ -147,7 +147,7 @@ pub fn query_latency(
 /// `n` proposals varied from `seeds`: each takes its title and most of its
 /// text from one seed and a sentence from another, in one of 40 districts
 /// over ten years, so the vocabulary and lengths stay realistic.
-pub fn synthesize(seeds: &[ProposalDoc], n: usize) -> Vec<ProposalDoc> {
+pub fn synthesize(seeds: &[Doc], n: usize) -> Vec<Doc> {
     if seeds.is_empty() {
         return Vec::new();
     }
@@ -160,7 +160,7 @@ pub fn synthesize(seeds: &[ProposalDoc], n: usize) -> Vec<ProposalDoc> {
             rng.shuffle(&mut body);
             body.push(pick(&mut rng, &sentences(&other.body)));
             let district = 2 + rng.below(40);
-            ProposalDoc {
+            Doc {
                 id: i as i64 + 1,
                 org_path: format!("/1/{district}/"),
                 year: 2016 + rng.below(10) as i64,
@@ -206,7 +206,7 @@ fn measure(inputs: &[String], mut call: impl FnMut(usize, &str) -> Result<()>) -
     })
 }
 
-fn text_len(doc: &ProposalDoc) -> usize {
+fn text_len(doc: &Doc) -> usize {
     doc.title.len() + doc.body.len() + doc.suggestions.len() + doc.answers.len()
 }
 

@@ -13,7 +13,7 @@ use tantivy::directory::MmapDirectory;
 use tantivy::{IndexReader, IndexSettings, IndexWriter, ReloadPolicy, Searcher, Term};
 
 use crate::error::{Result, SearchError};
-use crate::schema::{self, Fields, ProposalDoc};
+use crate::schema::{self, Doc, Fields};
 use crate::segment::{JiebaTokenizer, TOKENIZER_NAME};
 
 /// How much the writer may use. The defaults suit an app server that
@@ -120,7 +120,7 @@ impl Index {
     }
 
     /// Adds a proposal, replacing any earlier version with the same id.
-    pub fn upsert(&self, doc: &ProposalDoc) -> Result<()> {
+    pub fn upsert(&self, doc: &Doc) -> Result<()> {
         let writer = self.writer()?;
         writer.delete_term(self.id_term(doc.id));
         writer.add_document(schema::to_document(&self.fields, doc))?;
@@ -147,7 +147,7 @@ impl Index {
     /// indexed.
     pub fn rebuild<I>(&self, docs: I) -> Result<u64>
     where
-        I: IntoIterator<Item = ProposalDoc>,
+        I: IntoIterator<Item = Doc>,
     {
         let mut rebuild = self.begin_rebuild()?;
         for doc in docs {
@@ -201,7 +201,7 @@ pub struct Rebuild<'a> {
 
 impl Rebuild<'_> {
     /// Adds one proposal to the new index.
-    pub fn add(&mut self, doc: &ProposalDoc) -> Result<()> {
+    pub fn add(&mut self, doc: &Doc) -> Result<()> {
         self.writer
             .add_document(schema::to_document(&self.index.fields, doc))?;
         self.count += 1;

@@ -1,16 +1,16 @@
 //! Full-text and similar-proposal search over proposals, with tantivy and
 //! jieba Chinese segmentation.
 //!
-//! The database is the source of truth: the store feeds [`ProposalDoc`]s in
+//! The database is the source of truth: the store feeds [`Doc`]s in
 //! through [`Index::upsert`] / [`Index::delete`] / [`Index::commit`] (from
 //! the job table), and `zhengxie index rebuild` replaces everything with
 //! [`Index::rebuild`]. Each app server keeps its own index directory.
 //!
 //! ```no_run
 //! # fn main() -> Result<(), search::SearchError> {
-//! use search::{Index, ProposalDoc, Visibility};
+//! use search::{Index, Doc, Visibility};
 //! let index = Index::open("data/search")?;
-//! # let doc: ProposalDoc = todo!();
+//! # let doc: Doc = todo!();
 //! index.upsert(&doc)?;
 //! index.commit()?;
 //! let member = Visibility::member("/1/7/", vec![42]);
@@ -46,6 +46,6 @@ mod visibility;
 pub use error::{Result, SearchError};
 pub use index::{Index, IndexConfig, Rebuild};
 pub use query::{Hit, MAX_LIMIT};
-pub use schema::ProposalDoc;
+pub use schema::Doc;
 pub use segment::{segment, warm_up};
 pub use visibility::Visibility;

@@ -218,11 +218,11 @@ fn key_words(searcher: &Searcher, fields: &Fields, text: &str) -> Result<Vec<(St
     Ok(scored)
 }
 
-/// BM25's inverse document frequency of a word in titles or bodies,
-/// whichever is rarer; `None` if no proposal has it.
+/// BM25's inverse document frequency of a word in titles or the rest,
+/// whichever is commoner; `None` if no item has it.
 fn idf(searcher: &Searcher, fields: &Fields, word: &str) -> Result<Option<f32>> {
     let mut df = 0;
-    for field in [fields.title, fields.body] {
+    for field in [fields.title, fields.content] {
         df = df.max(searcher.doc_freq(&Term::from_field_text(field, word))?);
     }
     if df == 0 {

@@ -22,6 +22,7 @@ pub mod schema;
 pub mod scope;
 pub mod session;
 pub mod settings;
+pub mod search_feed;
 pub mod token;
 pub mod user;
 pub mod version;

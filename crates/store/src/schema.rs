@@ -328,7 +328,10 @@ pub enum ProposalHistory {
 pub enum SearchFeed {
     Table,
     Seq,
-    ProposalId,
+    /// The item's id within its kind (named proposal_id before migration 10).
+    ItemId,
+    /// [`crate::search_feed::Kind`] code.
+    Kind,
     At,
 }
 

@@ -39,7 +39,7 @@ struct RolesPage {
     rows: Vec<Account>,
     pager: Pager,
     roles: [Role; 7],
-    actions: [Action; 15],
+    actions: [Action; Action::ALL.len()],
     me: UserId,
 }
 

@@ -97,8 +97,8 @@ pub async fn run(cli: Cli) -> Result<ExitCode> {
                 .await?;
             let mb = r.text_bytes as f64 / 1e6;
             println!(
-                "全文索引已重建：{} 件提案，文字 {mb:.1} MB，用时 {:.1} 秒（{:.2} MB/s）。",
-                r.proposals,
+                "全文索引已重建：{} 条（提案、社情民意、群众诉求），文字 {mb:.1} MB，用时 {:.1} 秒（{:.2} MB/s）。",
+                r.items,
                 r.seconds,
                 mb / r.seconds.max(1e-9)
             );

@@ -74,60 +74,80 @@ pub async fn export_members(db: &Db, now: i64, file: &Path, org: Option<&str>) -
 
 /// What a rebuild did.
 pub struct Rebuilt {
-    pub proposals: u64,
+    /// Items indexed, all kinds together.
+    pub items: u64,
     /// Bytes of title, body, suggestions and answers indexed.
     pub text_bytes: u64,
     pub seconds: f64,
 }
 
-/// Rebuilds the search index from every proposal in the database, then
-/// records the feed position so the server continues from there.
+/// Rebuilds every kind's search index from the database, then records the
+/// feed position so the server continues from there.
 pub async fn rebuild_index(db: &Db, dir: &Path) -> Result<Rebuilt> {
     let started = std::time::Instant::now();
-    let head = store::proposal::feed_head(db).await?;
-    let index = web::search::SearchIndex::open(dir.to_path_buf()).map_err(anyhow::Error::msg)?;
+    let head = store::search_feed::head(db).await?;
+    let indexes = web::search::SearchIndex::open(dir.to_path_buf()).map_err(anyhow::Error::msg)?;
     let bar = indicatif::ProgressBar::new_spinner();
-    // Streams: searches keep the old index until `finish`, and the whole
-    // corpus is never held in memory.
-    let mut rebuild = index
-        .index
-        .begin_rebuild()
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let mut after = 0;
-    let mut text_bytes = 0;
-    loop {
-        let ids = store::proposal::ids_after(db, after, 1000).await?;
-        let Some(last) = ids.last() else { break };
-        after = last.0;
-        // Four readers at once: one at a time, the database round-trips
-        // leave the indexing threads waiting for documents.
-        let mut readers = Vec::new();
-        for part in ids.chunks(ids.len().div_ceil(4)) {
-            let (db, part) = (db.clone(), part.to_vec());
-            readers.push(tokio::spawn(async move {
-                let mut docs = Vec::with_capacity(part.len());
-                for id in part {
-                    docs.push(web::search::doc_of(&store::proposal::load(&db, id).await?));
-                }
-                Ok::<_, store::StoreError>(docs)
-            }));
-        }
-        for reader in readers {
-            for doc in reader.await?? {
-                text_bytes +=
-                    (doc.title.len() + doc.body.len() + doc.suggestions.len() + doc.answers.len())
-                        as u64;
-                rebuild.add(&doc).map_err(|e| anyhow::anyhow!("{e}"))?;
-                bar.inc(1);
-            }
-        }
+    let (mut items, mut text_bytes) = (0, 0);
+    for kind in store::search_feed::Kind::ALL {
+        let index = indexes.index(kind).map_err(anyhow::Error::msg)?;
+        let (count, bytes) = rebuild_kind(db, kind, index, &bar).await?;
+        items += count;
+        text_bytes += bytes;
     }
-    let count = rebuild.finish().map_err(|e| anyhow::anyhow!("{e}"))?;
-    index.set_fed_to(head).map_err(anyhow::Error::msg)?;
+    indexes.set_fed_to(head).map_err(anyhow::Error::msg)?;
     bar.finish_and_clear();
     Ok(Rebuilt {
-        proposals: count,
+        items,
         text_bytes,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// Streams one kind into its index: a reader task loads batches of
+/// documents in id order while this task hands the previous batch to the
+/// indexing threads. Searches see the old index until the rebuild commits,
+/// and the whole corpus is never held in memory.
+async fn rebuild_kind(
+    db: &Db,
+    kind: store::search_feed::Kind,
+    index: &web::search::Index,
+    bar: &indicatif::ProgressBar,
+) -> Result<(u64, u64)> {
+    const BATCH: u64 = 2_000;
+    let (send, mut receive) = tokio::sync::mpsc::channel(4);
+    let reader_db = db.clone();
+    let reader = tokio::spawn(async move {
+        let mut after = 0;
+        loop {
+            let (docs, last) = web::search::docs_after(&reader_db, kind, after, BATCH).await?;
+            let Some(last) = last else { break };
+            after = last;
+            if send.send(docs).await.is_err() {
+                break;
+            }
+        }
+        Ok::<_, store::StoreError>(())
+    });
+    let mut rebuild = index.begin_rebuild().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut text_bytes = 0;
+    while let Some(docs) = receive.recv().await {
+        // Adding blocks while the indexing threads' queue is full; the
+        // reader keeps loading meanwhile.
+        let added = tokio::task::block_in_place(|| -> Result<u64> {
+            let mut bytes = 0;
+            for doc in &docs {
+                bytes +=
+                    (doc.title.len() + doc.body.len() + doc.suggestions.len() + doc.answers.len())
+                        as u64;
+                rebuild.add(doc).map_err(|e| anyhow::anyhow!("{e}"))?;
+            }
+            Ok(bytes)
+        })?;
+        text_bytes += added;
+        bar.inc(docs.len() as u64);
+    }
+    reader.await??;
+    let count = rebuild.finish().map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok((count, text_bytes))
 }

@@ -1,7 +1,7 @@
 //! The relevance test set: realistic proposals and queries with the
 //! proposals a person would expect at the top.
 
-use search::{Index, ProposalDoc, Visibility};
+use search::{Index, Doc, Visibility};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -25,11 +25,11 @@ pub struct Judgement {
     pub expected: Vec<i64>,
 }
 
-pub fn proposals() -> Vec<ProposalDoc> {
+pub fn proposals() -> Vec<Doc> {
     let rows: Vec<Row> = serde_json::from_str(include_str!("../data/proposals.json"))
         .expect("tests/data/proposals.json parses");
     rows.into_iter()
-        .map(|r| ProposalDoc {
+        .map(|r| Doc {
             id: r.id,
             org_path: r.org_path,
             year: r.year,
@@ -57,7 +57,7 @@ pub fn index() -> Index {
 }
 
 /// A proposal of the test set by id.
-pub fn proposal(id: i64) -> ProposalDoc {
+pub fn proposal(id: i64) -> Doc {
     proposals()
         .into_iter()
         .find(|p| p.id == id)

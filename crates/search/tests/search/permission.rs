@@ -1,12 +1,12 @@
 //! A search never returns a proposal its user may not see.
 
-use search::{Index, ProposalDoc, Visibility};
+use search::{Index, Doc, Visibility};
 
 use crate::corpus;
 
 /// A private proposal of district 3 whose title is the query itself.
-fn secret() -> ProposalDoc {
-    ProposalDoc {
+fn secret() -> Doc {
+    Doc {
         id: 900,
         org_path: "/1/3/".into(),
         year: 2025,
@@ -78,7 +78,7 @@ fn staff_see_private_proposals_only_in_their_subtree() {
 #[test]
 fn a_scope_returns_only_its_subtree_and_public_ones_to_members() {
     let index = corpus::index();
-    let by_id: std::collections::HashMap<i64, ProposalDoc> =
+    let by_id: std::collections::HashMap<i64, Doc> =
         corpus::proposals().into_iter().map(|p| (p.id, p)).collect();
     let member = Visibility::member("/1/4/", vec![]);
     for query in ["农村", "养老服务", "垃圾"] {

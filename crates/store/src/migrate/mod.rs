@@ -4,7 +4,7 @@
 
 use sea_query::{
     ColumnDef, ForeignKey, Iden, Index, IndexCreateStatement, PostgresQueryBuilder, Query,
-    SqliteQueryBuilder, Table, TableCreateStatement,
+    SqliteQueryBuilder, Table, TableAlterStatement, TableCreateStatement,
 };
 
 use crate::db::{Backend, Db};
@@ -13,6 +13,8 @@ use crate::schema::*;
 
 pub enum Step {
     Table(TableCreateStatement),
+    /// One change to an existing table (SQLite takes one per statement).
+    Alter(TableAlterStatement),
     Index(IndexCreateStatement),
     /// Seed rows a table needs from the start.
     Insert(sea_query::InsertStatement),
@@ -25,6 +27,8 @@ impl Step {
         match (self, backend) {
             (Step::Table(t), Backend::Sqlite) => t.to_string(SqliteQueryBuilder),
             (Step::Table(t), Backend::Postgres) => t.to_string(PostgresQueryBuilder),
+            (Step::Alter(a), Backend::Sqlite) => a.to_string(SqliteQueryBuilder),
+            (Step::Alter(a), Backend::Postgres) => a.to_string(PostgresQueryBuilder),
             (Step::Index(i), Backend::Sqlite) => i.to_string(SqliteQueryBuilder),
             (Step::Index(i), Backend::Postgres) => i.to_string(PostgresQueryBuilder),
             (Step::Insert(i), Backend::Sqlite) => i.to_string(SqliteQueryBuilder),
@@ -97,6 +101,13 @@ pub const MIGRATIONS: &[Migration] = &[
               and a wide scope's list read their page from an index in order instead \
               of sorting the table.",
         steps: list_indexes::steps,
+    },
+    Migration {
+        version: 10,
+        why: "One search feed for every kind of item (proposals, 社情民意, citizens' \
+              demands): each row names its kind and item, and each kind has its own \
+              index fed from it.",
+        steps: search_feed::steps,
     },
 ];
 
@@ -271,6 +282,7 @@ mod list_indexes;
 mod opinions;
 mod org_settings;
 mod proposals;
+mod search_feed;
 
 /// Columns every table carries.
 fn stamps(t: &mut TableCreateStatement) -> &mut TableCreateStatement {

@@ -3,7 +3,7 @@
 //! members, units and history tables are projections written with it, and
 //! the history is append-only.
 
-use sea_query::{ColumnDef, Table};
+use sea_query::{Alias, ColumnDef, Table};
 
 use super::{fk, id, index, int, int_default, int_null, stamps, text, text_default, Step};
 use crate::schema::*;
@@ -138,7 +138,7 @@ pub(super) fn steps() -> Vec<Step> {
                     .auto_increment()
                     .primary_key(),
             )
-            .col(int(SearchFeed::ProposalId))
+            .col(int(Alias::new("proposal_id")))
             .col(int(SearchFeed::At))
             .to_owned(),
     ));

@@ -23,7 +23,7 @@ pub use bulk::{
 pub use due::{unit_dues, UnitDue};
 pub use merge::{find_by_number, merged_into};
 pub use read::{
-    feed_after, feed_head, history, ids_after, list, load, HistoryRow, ProposalFilter, ProposalRow,
+    history, ids_after, list, load, load_after, load_many, HistoryRow, ProposalFilter, ProposalRow,
     SectorFilter, Stored,
 };
 pub use stats::{statistics, StatsFilter};

@@ -10,6 +10,7 @@ use crate::db::{get, Db};
 use crate::error::{Result, StoreError};
 use crate::schema::{Orgs, ProposalHistory, ProposalMembers, ProposalUnits, Proposals};
 use crate::Page;
+use sqlx::any::AnyRow;
 
 use super::narrow::narrowed;
 pub use super::narrow::SectorFilter;
@@ -26,56 +27,101 @@ pub struct Stored {
 }
 
 pub async fn load(db: &Db, id: ProposalId) -> Result<Stored> {
-    let p = Proposals::Table;
     let r = db
         .one(
-            &Query::select()
-                .columns([
-                    (p, Proposals::Aggregate),
-                    (p, Proposals::Title),
-                    (p, Proposals::Analysis),
-                    (p, Proposals::Suggestions),
-                    (p, Proposals::Category),
-                    (p, Proposals::Public),
-                    (p, Proposals::SuggestedUnits),
-                    (p, Proposals::CreatedAt),
-                    (p, Proposals::UpdatedAt),
-                ])
-                .expr_as(Expr::col((Orgs::Table, Orgs::Path)), Alias::new("org_path"))
-                .expr_as(
-                    Expr::col((Orgs::Table, Orgs::ShortName)),
-                    Alias::new("org_name"),
-                )
-                .from(p)
-                .inner_join(
-                    Orgs::Table,
-                    Expr::col((Orgs::Table, Orgs::Id)).equals((p, Proposals::OrgId)),
-                )
-                .and_where(Expr::col((p, Proposals::Id)).eq(id.0))
+            &stored_select()
+                .and_where(Expr::col((Proposals::Table, Proposals::Id)).eq(id.0))
                 .to_owned(),
         )
         .await?;
-    let aggregate: String = get(&r, "aggregate")?;
+    stored_of(&r)
+}
+
+/// Up to `limit` proposals with ids after `after`, in id order, read in
+/// one query: for walking every proposal (index rebuild).
+pub async fn load_after(db: &Db, after: i64, limit: u64) -> Result<Vec<Stored>> {
+    let p = Proposals::Table;
+    let rows = db
+        .all(
+            &stored_select()
+                .and_where(Expr::col((p, Proposals::Id)).gt(after))
+                .order_by((p, Proposals::Id), Order::Asc)
+                .limit(limit)
+                .to_owned(),
+        )
+        .await?;
+    rows.iter().map(stored_of).collect()
+}
+
+/// The proposals with these ids that exist, read in one query.
+pub async fn load_many(db: &Db, ids: &[ProposalId]) -> Result<Vec<Stored>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = db
+        .all(
+            &stored_select()
+                .and_where(
+                    Expr::col((Proposals::Table, Proposals::Id)).is_in(ids.iter().map(|i| i.0)),
+                )
+                .to_owned(),
+        )
+        .await?;
+    rows.iter().map(stored_of).collect()
+}
+
+/// The columns a [`Stored`] is made of, with its organisation.
+fn stored_select() -> SelectStatement {
+    let p = Proposals::Table;
+    Query::select()
+        .columns([
+            (p, Proposals::Id),
+            (p, Proposals::Aggregate),
+            (p, Proposals::Title),
+            (p, Proposals::Analysis),
+            (p, Proposals::Suggestions),
+            (p, Proposals::Category),
+            (p, Proposals::Public),
+            (p, Proposals::SuggestedUnits),
+            (p, Proposals::CreatedAt),
+            (p, Proposals::UpdatedAt),
+        ])
+        .expr_as(Expr::col((Orgs::Table, Orgs::Path)), Alias::new("org_path"))
+        .expr_as(
+            Expr::col((Orgs::Table, Orgs::ShortName)),
+            Alias::new("org_name"),
+        )
+        .from(p)
+        .inner_join(
+            Orgs::Table,
+            Expr::col((Orgs::Table, Orgs::Id)).equals((p, Proposals::OrgId)),
+        )
+        .to_owned()
+}
+
+fn stored_of(r: &AnyRow) -> Result<Stored> {
+    let id: i64 = get(r, "id")?;
+    let aggregate: String = get(r, "aggregate")?;
     let proposal: Proposal = serde_json::from_str(&aggregate)
         .map_err(|e| StoreError::Other(format!("proposal {id} record: {e}")))?;
     Ok(Stored {
         proposal,
         text: ProposalInput {
-            title: get(&r, "title")?,
-            analysis: get(&r, "analysis")?,
-            suggestions: get(&r, "suggestions")?,
-            category: get(&r, "category")?,
-            public: if get::<i64>(&r, "public")? == 1 {
+            title: get(r, "title")?,
+            analysis: get(r, "analysis")?,
+            suggestions: get(r, "suggestions")?,
+            category: get(r, "category")?,
+            public: if get::<i64>(r, "public")? == 1 {
                 "1".into()
             } else {
                 "0".into()
             },
-            suggested_units: get(&r, "suggested_units")?,
+            suggested_units: get(r, "suggested_units")?,
         },
-        org_path: OrgPath::from_stored(get(&r, "org_path")?),
-        org_name: get(&r, "org_name")?,
-        created_at: get(&r, "created_at")?,
-        updated_at: get(&r, "updated_at")?,
+        org_path: OrgPath::from_stored(get(r, "org_path")?),
+        org_name: get(r, "org_name")?,
+        created_at: get(r, "created_at")?,
+        updated_at: get(r, "updated_at")?,
     })
 }
 
@@ -298,25 +344,6 @@ pub async fn history(db: &Db, id: ProposalId) -> Result<Vec<HistoryRow>> {
         .collect()
 }
 
-/// The search feed after position `after`: (position, proposal id), oldest first.
-pub async fn feed_after(db: &Db, after: i64, limit: u64) -> Result<Vec<(i64, ProposalId)>> {
-    use crate::schema::SearchFeed;
-    let rows = db
-        .all(
-            &Query::select()
-                .columns([SearchFeed::Seq, SearchFeed::ProposalId])
-                .from(SearchFeed::Table)
-                .and_where(Expr::col(SearchFeed::Seq).gt(after))
-                .order_by(SearchFeed::Seq, Order::Asc)
-                .limit(limit)
-                .to_owned(),
-        )
-        .await?;
-    rows.iter()
-        .map(|r| Ok((get(r, "seq")?, ProposalId(get(r, "proposal_id")?))))
-        .collect()
-}
-
 /// Proposal ids after `after`, in id order, for walking every proposal.
 pub async fn ids_after(db: &Db, after: i64, limit: u64) -> Result<Vec<ProposalId>> {
     let rows = db
@@ -331,18 +358,4 @@ pub async fn ids_after(db: &Db, after: i64, limit: u64) -> Result<Vec<ProposalId
         )
         .await?;
     rows.iter().map(|r| Ok(ProposalId(get(r, "id")?))).collect()
-}
-
-/// The newest search-feed position (0 when empty).
-pub async fn feed_head(db: &Db) -> Result<i64> {
-    use crate::schema::SearchFeed;
-    let row = db
-        .one(
-            &Query::select()
-                .expr(Expr::col(SearchFeed::Seq).max())
-                .from(SearchFeed::Table)
-                .to_owned(),
-        )
-        .await?;
-    Ok(sqlx::Row::try_get::<Option<i64>, _>(&row, 0)?.unwrap_or(0))
 }

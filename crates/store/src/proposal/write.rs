@@ -17,7 +17,8 @@ use super::project::{kind_code, project};
 use crate::audit::{self, Event, Who};
 use crate::db::{get, Db, Tx};
 use crate::error::{Result, StoreError};
-use crate::schema::{Categories, ProposalHistory, Proposals, SearchFeed};
+use crate::schema::{Categories, ProposalHistory, Proposals};
+use crate::search_feed;
 
 /// The rules' settings for one organisation.
 #[derive(Debug, Clone, Default)]
@@ -390,13 +391,6 @@ async fn save(
     super::warnings::schedule(tx, now, next, &applied.transition, &setting.tracking).await?;
     let title = text.map(|t| t.title.as_str()).unwrap_or("");
     super::warnings::schedule_cosigning(tx, now, next, &applied.transition, title).await?;
-    tx.execute(
-        &Query::insert()
-            .into_table(SearchFeed::Table)
-            .columns([SearchFeed::ProposalId, SearchFeed::At])
-            .values_panic([id.into(), now.into()])
-            .to_owned(),
-    )
-    .await?;
+    search_feed::record(tx, search_feed::Kind::Proposal, id, now).await?;
     Ok(())
 }

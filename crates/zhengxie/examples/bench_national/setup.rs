@@ -110,7 +110,7 @@ pub async fn segmentation_speed(db: &Db) -> Result<Segmentation> {
     let mut docs = Vec::with_capacity(ids.len());
     for (id,) in ids {
         let stored = store::proposal::load(db, ProposalId(id)).await?;
-        docs.push(web::search::doc_of(&stored));
+        docs.extend(web::search::doc_of(&stored));
     }
     let bytes: usize = docs
         .iter()

@@ -5,6 +5,7 @@ use axum::extract::State;
 use domain::catalog::CatalogKind;
 use domain::FieldErrors;
 use store::proposal::{Setting, Stored};
+use store::search_feed::Kind;
 
 use super::acting::{Acting, ActingQuery};
 use super::json::{HitOut, HitsOut, ListQuery, ProposalRowOut, SearchQuery, SimilarQuery};
@@ -133,17 +134,8 @@ pub async fn search(
             .unwrap_or(20),
     };
     checked(e, ())?;
-    if let Err(e) = crate::search::sync(&state).await {
-        tracing::warn!(error = %e, "search feed");
-    }
-    let Some(index) = state.search.clone() else {
-        return Ok(Json(HitsOut { items: Vec::new() }));
-    };
     let visibility = crate::search::visibility(&acting.me);
-    let hits = tokio::task::spawn_blocking(move || index.index.search(&text, &visibility, limit))
-        .await
-        .map_err(|e| WebError::Internal(format!("search task: {e}")))?
-        .map_err(|e| WebError::Internal(format!("search: {e}")))?;
+    let hits = crate::search::find(&state, Kind::Proposal, &text, visibility, limit).await?;
     Ok(Json(HitsOut {
         items: hits
             .into_iter()

@@ -2,12 +2,14 @@
 //! sea-query, run on SQLite (the embedded default) or PostgreSQL.
 
 pub mod audit;
+pub mod category;
 pub mod clock;
 pub mod crypto;
 pub mod db;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod history;
 pub mod import;
 pub mod job;
 pub mod mail;
@@ -46,4 +48,10 @@ impl<T> Page<T> {
     pub fn pages(&self) -> i64 {
         ((self.total + self.per_page - 1) / self.per_page).max(1)
     }
+}
+
+/// Limits a list query to one page (`page` counts from 1).
+pub(crate) fn one_page(q: &mut sea_query::SelectStatement, page: i64, per_page: i64) {
+    q.limit(per_page as u64)
+        .offset(((page.max(1) - 1) * per_page) as u64);
 }

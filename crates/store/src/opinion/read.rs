@@ -134,29 +134,24 @@ pub async fn list(
         )
         .await?;
     let page = page.max(1);
-    let rows = db
-        .all(
-            &filtered(filter)
-                .columns([
-                    (o, Opinions::Id),
-                    (o, Opinions::Title),
-                    (o, Opinions::Stage),
-                    (o, Opinions::Category),
-                    (o, Opinions::AuthorName),
-                    (o, Opinions::Year),
-                    (o, Opinions::UpdatedAt),
-                ])
-                .expr_as(
-                    Expr::col((Orgs::Table, Orgs::ShortName)),
-                    Alias::new("org_name"),
-                )
-                .order_by((o, Opinions::UpdatedAt), Order::Desc)
-                .order_by((o, Opinions::Id), Order::Desc)
-                .limit(per_page as u64)
-                .offset(((page - 1) * per_page) as u64)
-                .to_owned(),
-        )
-        .await?;
+    let mut q = filtered(filter);
+    q.columns([
+        (o, Opinions::Id),
+        (o, Opinions::Title),
+        (o, Opinions::Stage),
+        (o, Opinions::Category),
+        (o, Opinions::AuthorName),
+        (o, Opinions::Year),
+        (o, Opinions::UpdatedAt),
+    ])
+    .expr_as(
+        Expr::col((Orgs::Table, Orgs::ShortName)),
+        Alias::new("org_name"),
+    )
+    .order_by((o, Opinions::UpdatedAt), Order::Desc)
+    .order_by((o, Opinions::Id), Order::Desc);
+    crate::one_page(&mut q, page, per_page);
+    let rows = db.all(&q).await?;
     let rows = rows
         .iter()
         .map(|r| {
@@ -184,47 +179,11 @@ pub async fn list(
     })
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct HistoryRow {
-    pub at: i64,
-    pub login: String,
-    pub action: String,
-    pub from_stage: String,
-    pub to_stage: String,
-    pub comment: String,
-}
+pub use crate::history::HistoryRow;
 
+/// Every step of one report, oldest first.
 pub async fn history(db: &Db, id: OpinionId) -> Result<Vec<HistoryRow>> {
-    let h = OpinionHistory::Table;
-    let rows = db
-        .all(
-            &Query::select()
-                .columns([
-                    OpinionHistory::At,
-                    OpinionHistory::ActorLogin,
-                    OpinionHistory::Action,
-                    OpinionHistory::FromStage,
-                    OpinionHistory::ToStage,
-                    OpinionHistory::Comment,
-                ])
-                .from(h)
-                .and_where(Expr::col(OpinionHistory::OpinionId).eq(id.0))
-                .order_by(OpinionHistory::Id, Order::Asc)
-                .to_owned(),
-        )
-        .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(HistoryRow {
-                at: get(r, "at")?,
-                login: get(r, "actor_login")?,
-                action: get(r, "action")?,
-                from_stage: get(r, "from_stage")?,
-                to_stage: get(r, "to_stage")?,
-                comment: get(r, "comment")?,
-            })
-        })
-        .collect()
+    crate::history::steps(db, OpinionHistory::Table, OpinionHistory::OpinionId, id.0).await
 }
 
 /// One link from an item to another.

@@ -10,26 +10,15 @@ use sea_query::{Expr, Query};
 
 use super::load;
 use crate::audit::{self, Event};
-use crate::db::{get, Db, Tx};
+use crate::db::{Db, Tx};
 use crate::error::{Result, StoreError};
-use crate::schema::{Categories, OpinionHistory, Opinions};
+use crate::schema::{OpinionHistory, Opinions};
 
 /// The organisation's settings for reports: its category list and the
 /// recommended length (its own, else inherited, else 1,500).
 pub async fn policy_for(db: &Db, org: OrgId) -> Result<OpinionPolicy> {
-    let rows = db
-        .all(
-            &Query::select()
-                .column(Categories::Name)
-                .from(Categories::Table)
-                .and_where(Expr::col(Categories::OrgId).eq(org.0))
-                .and_where(Expr::col(Categories::Active).eq(1))
-                .order_by(Categories::Sort, sea_query::Order::Asc)
-                .to_owned(),
-        )
-        .await?;
     let mut policy = OpinionPolicy::default();
-    let categories: Vec<String> = rows.iter().map(|r| get(r, "name")).collect::<Result<_>>()?;
+    let categories = crate::category::active_names(db, org).await?;
     if !categories.is_empty() {
         policy.categories = categories;
     }

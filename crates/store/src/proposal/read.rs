@@ -251,30 +251,25 @@ pub async fn list(
         )
         .await?
     };
-    let rows = db
-        .all(
-            &filtered(f)
-                .columns([
-                    (p, Proposals::Id),
-                    (p, Proposals::Title),
-                    (p, Proposals::Stage),
-                    (p, Proposals::Year),
-                    (p, Proposals::NumberSeq),
-                    (p, Proposals::Category),
-                    (p, Proposals::ProposerKind),
-                    (p, Proposals::UpdatedAt),
-                ])
-                .expr_as(
-                    Expr::col((Orgs::Table, Orgs::ShortName)),
-                    Alias::new("org_name"),
-                )
-                .order_by((p, Proposals::UpdatedAt), Order::Desc)
-                .order_by((p, Proposals::Id), Order::Desc)
-                .limit(per_page as u64)
-                .offset(((page.max(1) - 1) * per_page) as u64)
-                .to_owned(),
-        )
-        .await?;
+    let mut q = filtered(f);
+    q.columns([
+        (p, Proposals::Id),
+        (p, Proposals::Title),
+        (p, Proposals::Stage),
+        (p, Proposals::Year),
+        (p, Proposals::NumberSeq),
+        (p, Proposals::Category),
+        (p, Proposals::ProposerKind),
+        (p, Proposals::UpdatedAt),
+    ])
+    .expr_as(
+        Expr::col((Orgs::Table, Orgs::ShortName)),
+        Alias::new("org_name"),
+    )
+    .order_by((p, Proposals::UpdatedAt), Order::Desc)
+    .order_by((p, Proposals::Id), Order::Desc);
+    crate::one_page(&mut q, page, per_page);
+    let rows = db.all(&q).await?;
     let rows = rows
         .iter()
         .map(|r| {
@@ -301,47 +296,17 @@ pub async fn list(
     })
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct HistoryRow {
-    pub at: i64,
-    pub actor_login: String,
-    pub action: String,
-    pub from_stage: String,
-    pub to_stage: String,
-    pub comment: String,
-}
+pub use crate::history::HistoryRow;
 
 /// Every step of one proposal, oldest first.
 pub async fn history(db: &Db, id: ProposalId) -> Result<Vec<HistoryRow>> {
-    let rows = db
-        .all(
-            &Query::select()
-                .columns([
-                    ProposalHistory::At,
-                    ProposalHistory::ActorLogin,
-                    ProposalHistory::Action,
-                    ProposalHistory::FromStage,
-                    ProposalHistory::ToStage,
-                    ProposalHistory::Comment,
-                ])
-                .from(ProposalHistory::Table)
-                .and_where(Expr::col(ProposalHistory::ProposalId).eq(id.0))
-                .order_by(ProposalHistory::Id, Order::Asc)
-                .to_owned(),
-        )
-        .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(HistoryRow {
-                at: get(r, "at")?,
-                actor_login: get(r, "actor_login")?,
-                action: get(r, "action")?,
-                from_stage: get(r, "from_stage")?,
-                to_stage: get(r, "to_stage")?,
-                comment: get(r, "comment")?,
-            })
-        })
-        .collect()
+    crate::history::steps(
+        db,
+        ProposalHistory::Table,
+        ProposalHistory::ProposalId,
+        id.0,
+    )
+    .await
 }
 
 /// Proposal ids after `after`, in id order, for walking every proposal.

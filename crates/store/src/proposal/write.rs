@@ -15,9 +15,9 @@ use sea_query::{Expr, Query};
 use super::load;
 use super::project::{kind_code, project};
 use crate::audit::{self, Event, Who};
-use crate::db::{get, Db, Tx};
+use crate::db::{Db, Tx};
 use crate::error::{Result, StoreError};
-use crate::schema::{Categories, ProposalHistory, Proposals};
+use crate::schema::{ProposalHistory, Proposals};
 use crate::search_feed;
 
 /// The rules' settings for one organisation.
@@ -32,19 +32,8 @@ impl Setting {
     /// The organisation's settings: its category list, and its deadlines
     /// and calendar (its own, else inherited, else the defaults).
     pub async fn for_org(db: &Db, org: OrgId) -> Result<Setting> {
-        let rows = db
-            .all(
-                &Query::select()
-                    .column(Categories::Name)
-                    .from(Categories::Table)
-                    .and_where(Expr::col(Categories::OrgId).eq(org.0))
-                    .and_where(Expr::col(Categories::Active).eq(1))
-                    .order_by(Categories::Sort, sea_query::Order::Asc)
-                    .to_owned(),
-            )
-            .await?;
         let mut setting = Setting::default();
-        let categories: Vec<String> = rows.iter().map(|r| get(r, "name")).collect::<Result<_>>()?;
+        let categories = crate::category::active_names(db, org).await?;
         if !categories.is_empty() {
             setting.policy.categories = categories;
         }

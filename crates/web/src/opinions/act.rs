@@ -4,15 +4,15 @@
 use std::collections::BTreeMap;
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use domain::opinion::{Action, OpinionInput, OpinionPolicy, OpinionText, Who};
-use domain::refusal::{Reason, RefusalKind};
+use domain::refusal::Reason;
 use domain::{FieldErrors, OpinionId, Role};
 use store::opinion::Stored;
 
 use crate::auth::CsrfForm;
 use crate::error::{WebError, WebResult};
+use crate::failed_step::Failed;
 use crate::proposals::Participant;
 use crate::state::AppState;
 use crate::view::done;
@@ -122,30 +122,10 @@ pub async fn act(
         .map_err(WebError::from),
         Err(e) => Err(e),
     };
-    let (status, message, errors) = match result {
+    let failed = match result {
         Ok(_) if code == "edit_draft" => return Ok(done(&format!("/opinions/{id}"), "saved")),
         Ok(_) => return Ok(done(&format!("/opinions/{id}"), "done_step")),
-        Err(WebError::Invalid(errors)) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "请修改后重新提交".to_string(),
-            errors,
-        ),
-        Err(WebError::Refused(r)) if r.kind == RefusalKind::Invalid => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            r.message,
-            FieldErrors::new(),
-        ),
-        Err(WebError::Refused(r)) if r.kind != RefusalKind::NotPermitted => {
-            (StatusCode::CONFLICT, r.message, FieldErrors::new())
-        }
-        Err(other) => return Err(other),
-    };
-    let failed = super::record::Failed {
-        status,
-        code,
-        message,
-        errors,
-        form,
+        Err(e) => Failed::of(e, code, form)?,
     };
     super::record::show(
         &state,

@@ -2,12 +2,9 @@
 //! text (the original and staff's edit side by side, with a diff), every
 //! step taken, and the steps this user may take now.
 
-use std::collections::BTreeMap;
-
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::Response;
 use domain::opinion::diff::{diff, Change, Part};
 use domain::opinion::{self, Action, ActionKind, Context, OpinionInput, OpinionText, Stage};
 use domain::refusal::Reason;
@@ -20,7 +17,7 @@ use crate::error::{WebError, WebResult};
 use crate::proposals::Participant;
 use crate::shell::{Notice, Shell};
 use crate::state::AppState;
-use crate::view::{render, when};
+use crate::view::when;
 
 /// One section of the text: its label, the original, the edited text and
 /// their diff (when edited).
@@ -54,13 +51,7 @@ struct RecordPage {
     failed: Option<Failed>,
 }
 
-pub struct Failed {
-    pub status: StatusCode,
-    pub code: String,
-    pub message: String,
-    pub errors: domain::FieldErrors,
-    pub form: BTreeMap<String, String>,
-}
+pub use crate::failed_step::Failed;
 
 impl RecordPage {
     fn when(&self, ts: &i64) -> String {
@@ -71,10 +62,7 @@ impl RecordPage {
     }
     /// What the user typed into the failed form, if it was this one.
     fn val(&self, code: &str, name: &str) -> &str {
-        match &self.failed {
-            Some(f) if f.code == code => f.form.get(name).map(String::as_str).unwrap_or(""),
-            _ => "",
-        }
+        crate::failed_step::typed(&self.failed, code, name)
     }
     fn error(&self, name: &str) -> Option<&str> {
         self.failed.as_ref().and_then(|f| f.errors.get(name))
@@ -220,8 +208,6 @@ pub async fn show(
         failed,
         s,
     };
-    match page.failed.as_ref().map(|f| f.status) {
-        Some(status) => Ok((status, Html(page.render()?)).into_response()),
-        None => render(page),
-    }
+    let status = page.failed.as_ref().map(|f| f.status);
+    crate::failed_step::render_record(page, status)
 }

@@ -289,31 +289,9 @@ pub async fn act(
     };
     // A refused step or bad fields: the page comes back with the message
     // and everything typed; conflicts and the rest go to the error page.
-    use axum::http::StatusCode;
-    use domain::refusal::RefusalKind;
-    let (status, message, errors) = match result {
+    let failed = match result {
         Ok(_) => return Ok(done(&format!("/proposals/{id}"), notice_for(&code))),
-        Err(WebError::Invalid(errors)) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "请修改后重新提交".to_string(),
-            errors,
-        ),
-        Err(WebError::Refused(r)) if r.kind == RefusalKind::Invalid => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            r.message,
-            FieldErrors::new(),
-        ),
-        Err(WebError::Refused(r)) if r.kind != RefusalKind::NotPermitted => {
-            (StatusCode::CONFLICT, r.message, FieldErrors::new())
-        }
-        Err(other) => return Err(other),
-    };
-    let failed = super::record::Failed {
-        status,
-        code,
-        message,
-        errors,
-        form,
+        Err(e) => crate::failed_step::Failed::of(e, code, form)?,
     };
     super::record::show(
         &state,

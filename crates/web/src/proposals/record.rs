@@ -1,11 +1,9 @@
 //! A proposal's page: title and stage, key facts, the text, the units and
 //! their answers, every step taken, and the steps this user may take now.
 
-use std::collections::BTreeMap;
-
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use domain::catalog::CatalogKind;
 use domain::proposal::{self, ProposalNumber};
 use domain::tracking::Assignment;
@@ -18,7 +16,7 @@ use crate::auth::User;
 use crate::error::{WebError, WebResult};
 use crate::shell::{Notice, Shell};
 use crate::state::AppState;
-use crate::view::{render, when};
+use crate::view::when;
 
 #[derive(Template)]
 #[template(path = "proposals/record.html")]
@@ -53,14 +51,7 @@ struct RecordPage {
     failed: Option<Failed>,
 }
 
-pub struct Failed {
-    /// 422 for bad fields, 409 for a step the record's state no longer allows.
-    pub status: axum::http::StatusCode,
-    pub code: String,
-    pub message: String,
-    pub errors: domain::FieldErrors,
-    pub form: BTreeMap<String, String>,
-}
+pub use crate::failed_step::Failed;
 
 /// The Chinese names of a step form's fields, for error messages.
 fn field_label(name: &str) -> &str {
@@ -95,10 +86,7 @@ impl RecordPage {
     }
     /// What the user typed into the failed form, if it was this one.
     fn val(&self, code: &str, name: &str) -> &str {
-        match &self.failed {
-            Some(f) if f.code == code => f.form.get(name).map(String::as_str).unwrap_or(""),
-            _ => "",
-        }
+        crate::failed_step::typed(&self.failed, code, name)
     }
     fn badge(&self) -> &'static str {
         match self.s.proposal.stage.code() {
@@ -284,8 +272,6 @@ pub async fn show(
         failed,
         s,
     };
-    match page.failed.as_ref().map(|f| f.status) {
-        Some(status) => Ok((status, axum::response::Html(page.render()?)).into_response()),
-        None => render(page),
-    }
+    let status = page.failed.as_ref().map(|f| f.status);
+    crate::failed_step::render_record(page, status)
 }

@@ -69,7 +69,7 @@ async fn record(state: &AppState, acting: &Acting, id: i64) -> ApiResult<Json<Op
         .into_iter()
         .map(|h| HistoryOut {
             at: h.at,
-            by: h.login,
+            by: h.actor_login,
             action: h.action,
             to_stage: h.to_stage,
             comment: h.comment,

@@ -17,6 +17,7 @@ pub mod refusal;
 pub mod role;
 pub mod security;
 pub mod settings;
+pub mod station;
 pub mod supervision;
 pub mod tracking;
 

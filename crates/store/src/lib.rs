@@ -24,6 +24,7 @@ pub mod schema;
 pub mod scope;
 pub mod session;
 pub mod settings;
+pub mod station;
 pub mod search_feed;
 pub mod token;
 pub mod user;

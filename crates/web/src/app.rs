@@ -158,6 +158,8 @@ pub fn router(state: AppState) -> Router {
         .merge(messages::routes())
         .merge(proposals::routes())
         .merge(crate::opinions::routes())
+        .merge(crate::supervision::routes())
+        .merge(crate::stations::routes())
         .merge(me::routes())
         .merge(members::routes())
         .merge(structure::routes())

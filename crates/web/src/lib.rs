@@ -24,6 +24,7 @@ pub mod security;
 pub mod settings;
 pub mod shell;
 pub mod state;
+pub mod stations;
 pub mod structure;
 mod view;
 

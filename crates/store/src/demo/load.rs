@@ -349,6 +349,9 @@ pub async fn load_with(
         proposals += super::national::load(db, now, &tree, featured, target, &proposal_bar).await?;
     }
     proposal_bar.finish_and_clear();
+    // 委员工作站: stations, receptions and citizens' demands.
+    let (stations, demands) = super::stations::load(db, cipher, now, scale, &tree).await?;
+    tracing::info!(stations, demands, "demo work stations loaded");
     let mut tx = db.write().await?;
     crate::version::bump(&mut tx, crate::version::DIRECTORY, now).await?;
     audit::append(

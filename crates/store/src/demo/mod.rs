@@ -16,6 +16,8 @@ mod people;
 mod plan;
 pub mod proposal_texts;
 mod proposals;
+mod station_texts;
+mod stations;
 mod script;
 mod structure;
 

@@ -109,6 +109,13 @@ pub const MIGRATIONS: &[Migration] = &[
               index fed from it.",
         steps: search_feed::steps,
     },
+    Migration {
+        version: 12,
+        why: "委员工作站: stations and studios with their members and reception days, \
+              receptions, citizens' demands (visitor data encrypted, a tracking code, \
+              the rules' record with its tracking), their unit projection and history.",
+        steps: stations::steps,
+    },
 ];
 
 fn data_versions() -> Vec<Step> {
@@ -282,6 +289,7 @@ mod list_indexes;
 mod opinions;
 mod org_settings;
 mod proposals;
+mod stations;
 mod search_feed;
 
 /// Columns every table carries.

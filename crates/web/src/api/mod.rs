@@ -11,6 +11,7 @@ mod members;
 mod opinions;
 mod orgs;
 mod proposals;
+mod stations;
 mod users;
 
 use axum::http::header;
@@ -37,6 +38,7 @@ pub fn routes() -> Router<AppState> {
         .merge(users::routes())
         .merge(proposals::routes())
         .merge(opinions::routes())
+        .merge(stations::routes())
         .merge(crate::settings::api::routes())
         .method_not_allowed_fallback(method_not_allowed)
         .fallback(not_found)
@@ -215,6 +217,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     api.merge(users::Doc::openapi());
     api.merge(proposals::Doc::openapi());
     api.merge(opinions::Doc::openapi());
+    api.merge(stations::Doc::openapi());
     api.merge(crate::settings::api::Doc::openapi());
     complete_operations(&mut api);
     api

@@ -17,4 +17,5 @@ mod proposal_handling;
 mod proposal_stats;
 mod proposals;
 mod settings;
+mod stations;
 mod wide_lists;

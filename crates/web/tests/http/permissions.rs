@@ -158,6 +158,43 @@ fn routes() -> Vec<Route> {
         ),
         r(Get, "/settings/proposals", STAFF, &[]),
         r(Get, "/settings/opinions", STAFF, &[]),
+        // 委员工作站: a unit clerk's /stations leads to its demand queue (303).
+        r(
+            Get,
+            "/stations",
+            &["weiyuan", "shiganbu", "quganbu", "lingdao", "chengban"],
+            &[],
+        ),
+        r(Get, "/stations/new", STAFF, &[]),
+        r(Get, "/stations/coverage", READERS, &[]),
+        r(
+            Get,
+            "/stations/coverage?org=5",
+            &["shiganbu", "lingdao"],
+            &["quganbu"],
+        ),
+        r(
+            Post(&[
+                ("kind", "station"),
+                ("name", "朝天门街道委员工作站"),
+                ("street", "朝天门街道"),
+                ("address", "渝中区朝东路1号"),
+                ("reception_days", "每周三上午"),
+            ]),
+            "/stations",
+            STAFF,
+            &[],
+        ),
+        r(
+            Get,
+            "/demands",
+            &["weiyuan", "shiganbu", "quganbu", "lingdao", "chengban"],
+            &[],
+        ),
+        r(Get, "/demands?stage=closed", &["weiyuan", "shiganbu", "quganbu", "lingdao", "chengban"], &[]),
+        r(Get, "/demands/new", &["weiyuan", "shiganbu", "quganbu"], &[]),
+        r(Get, "/demands/stats", READERS, &[]),
+        r(Get, "/demands/stats?by=member", READERS, &[]),
         r(Get, "/settings/calendar?year=2027", STAFF, &[]),
         r(Get, "/settings/proposals?org_id=4", STAFF, &[]),
         r(
@@ -274,4 +311,114 @@ async fn the_security_administrator_changes_a_role_and_the_change_takes_effect()
             .status(),
         StatusCode::BAD_REQUEST
     );
+}
+
+/// 委员工作站 records: a city station with the demo member, and a demand
+/// at it forwarded to the demo unit. Each role gets the record, 403 or 404.
+#[tokio::test]
+async fn station_and_demand_records_under_every_role() {
+    let app = spawn_app().await;
+    let db = &app.state.db;
+    let now = app.state.now();
+    let who = store::audit::Who {
+        user_id: None,
+        login: "test".into(),
+        ip: "127.0.0.1".into(),
+    };
+    let member = store::user::find_by_login(db, "weiyuan").await.unwrap().unwrap();
+    let clerk = store::user::find_by_login(db, "chengban").await.unwrap().unwrap();
+    let record = domain::station::StationInput {
+        kind: "station".into(),
+        name: "解放碑街道委员工作站".into(),
+        address: "渝中区民族路188号".into(),
+        street: "解放碑街道".into(),
+        reception_days: "每周三上午".into(),
+        members: String::new(),
+    }
+    .parse()
+    .unwrap();
+    let station = store::station::create_station(
+        db,
+        now,
+        &who,
+        domain::OrgId(1),
+        &record,
+        &[member.member_id.unwrap()],
+    )
+    .await
+    .unwrap();
+    let text = domain::station::DemandInput {
+        name: "王女士".into(),
+        phone: "13812345678".into(),
+        content: "小区门口的路灯坏了三个月".into(),
+        category: "城乡建设".into(),
+        consent: "1".into(),
+        ..Default::default()
+    }
+    .parse(domain::station::Channel::OnSite, &domain::station::StationSettings::default())
+    .unwrap();
+    let new = store::station::NewDemand {
+        org: domain::OrgId(1),
+        station: Some(station),
+        text,
+        visitor: store::station::Visitor::Entered {
+            user: member.id,
+            member: member.member_id,
+        },
+    };
+    let (demand, _) = store::station::create(db, &app.state.cipher, now, &who, &new)
+        .await
+        .unwrap()
+        .unwrap();
+    let forward = domain::station::DemandAction::Forward {
+        plan: domain::tracking::AssignmentPlan::single(clerk.unit_id.unwrap()),
+    };
+    store::station::act(db, &app.state.cipher, now, &who, domain::station::DemandActor::Staff, demand, forward)
+        .await
+        .unwrap();
+    let station_page = format!("/stations/{station}");
+    let receptions = format!("/stations/{station}/receptions");
+    let demand_page = format!("/demands/{demand}");
+    let act = format!("/demands/{demand}/act");
+    let today = app.state.today().to_string();
+    let reception: Vec<(&str, &str)> = vec![("date", &today), ("members", ""), ("visitors", "5")];
+    // (method, path, fields, allowed, hidden_from)
+    let cases: Vec<(&str, &str, Vec<(&str, &str)>, &[&str], &[&str])> = vec![
+        ("GET", &station_page, vec![], &["weiyuan", "shiganbu", "lingdao"], &["quganbu", "chengban"]),
+        ("POST", &station_page, vec![("kind", "station"), ("name", "解放碑街道委员工作站"), ("street", "解放碑街道"), ("address", "渝中区民族路188号"), ("reception_days", "每周三下午")], &["shiganbu"], &["quganbu", "chengban"]),
+        ("POST", &receptions, reception, &["weiyuan", "shiganbu"], &["quganbu", "chengban"]),
+        ("GET", &demand_page, vec![], &["weiyuan", "shiganbu", "lingdao", "chengban"], &["quganbu"]),
+        ("POST", &act, vec![("do", "publish")], &["shiganbu"], &["quganbu"]),
+    ];
+    let mut failures = Vec::new();
+    for login in ROLES {
+        let b = app.login(login).await;
+        for (method, path, fields, allowed, hidden) in &cases {
+            let r = if *method == "GET" { b.get(path).await } else { b.post(path, fields).await };
+            let status = r.status();
+            let body = r.text().await.unwrap_or_default();
+            let ok = if allowed.contains(&login) {
+                // A reception without members on duty is bad input, shown again (422).
+                status == StatusCode::OK || status == StatusCode::SEE_OTHER || status == StatusCode::UNPROCESSABLE_ENTITY
+            } else if hidden.contains(&login) {
+                status == StatusCode::NOT_FOUND && !body.contains("13812345678")
+            } else {
+                status == StatusCode::FORBIDDEN && !body.contains("13812345678")
+            };
+            if !ok {
+                failures.push(format!("{login} {method} {path} -> {status}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "station matrix failures:\n{}", failures.join("\n"));
+}
+
+/// The public demand form and tracking page need no account.
+#[tokio::test]
+async fn the_public_demand_pages_need_no_account() {
+    let app = spawn_app().await;
+    let b = app.browser();
+    for path in ["/demand", "/demand?org=1", "/demand/track", "/demand/track?code=SQ23456789ABCD", "/api/v1/demands/track?code=SQ23456789ABCD"] {
+        assert_eq!(b.get(path).await.status(), StatusCode::OK, "{path}");
+    }
 }

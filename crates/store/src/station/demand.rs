@@ -1,0 +1,509 @@
+//! Changing demands: take one in (on site or from the public form, with
+//! the per-address limit checked in the same transaction), and apply any
+//! action through the rules, saving the record, its history, the unit
+//! projection, warning jobs, notifications and the audit entry together.
+
+use domain::station::{self, Demand, DemandAction, DemandActor, DemandText};
+use domain::{MemberId, OrgId, UserId};
+use rand::RngCore;
+use sea_query::{Expr, Query};
+
+use super::read::{load, Stored};
+use super::settings::settings_for;
+use super::KIND_DEMAND;
+use crate::audit::{self, Event, Who};
+use crate::crypto::FieldCipher;
+use crate::db::{Db, Tx};
+use crate::error::{Result, StoreError};
+use crate::schema::{DemandHistory, DemandUnits, Demands, ItemLinks};
+
+/// Who brought the demand in.
+#[derive(Debug, Clone)]
+pub enum Visitor {
+    /// The public form, from this client address; `limit` submissions per
+    /// hour are accepted from one address.
+    Public { ip: String, limit: u32 },
+    /// Entered on site by an account, for a member if one took it in.
+    Entered {
+        user: UserId,
+        member: Option<MemberId>,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct NewDemand {
+    pub org: OrgId,
+    pub station: Option<i64>,
+    pub text: DemandText,
+    pub visitor: Visitor,
+}
+
+fn new_code() -> String {
+    let mut bytes = [0u8; station::CODE_LEN];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    station::tracking_code(&bytes)
+}
+
+/// Takes a demand in. `Ok(None)` means the address has reached its limit
+/// for the hour and nothing was written.
+pub async fn create(
+    db: &Db,
+    cipher: &FieldCipher,
+    now: i64,
+    who: &Who,
+    d: &NewDemand,
+) -> Result<Option<(i64, String)>> {
+    let today = crate::clock::local_date(now);
+    let demand = Demand::new(today);
+    let aggregate = serde_json::to_string(&demand).map_err(|e| StoreError::Other(e.to_string()))?;
+    let name = d
+        .text
+        .name
+        .as_deref()
+        .map(|n| cipher.encrypt(n))
+        .transpose()?;
+    let phone = d
+        .text
+        .phone
+        .as_deref()
+        .map(|p| cipher.encrypt(p))
+        .transpose()?;
+    let masked = d
+        .text
+        .phone
+        .as_deref()
+        .map(|p| domain::member::mask_middle(p, 3, 4))
+        .unwrap_or_default();
+    let (digest, taken_by, entered_by) = match &d.visitor {
+        Visitor::Public { ip, .. } => (cipher.digest(&format!("demand-ip:{ip}")), None, None),
+        Visitor::Entered { user, member } => (String::new(), member.map(|m| m.0), Some(user.0)),
+    };
+    let mut tx = db.write().await?;
+    if let Visitor::Public { limit, .. } = &d.visitor {
+        let recent = tx
+            .one(
+                &Query::select()
+                    .expr(Expr::col(Demands::Id).count())
+                    .from(Demands::Table)
+                    .and_where(Expr::col(Demands::IpDigest).eq(digest.clone()))
+                    .and_where(Expr::col(Demands::CreatedAt).gt(now - 3600))
+                    .to_owned(),
+            )
+            .await?;
+        let count: i64 = sqlx::Row::try_get(&recent, 0)?;
+        if count >= i64::from(*limit) {
+            return Ok(None);
+        }
+    }
+    let code = new_code();
+    let id = tx
+        .insert_id(
+            &Query::insert()
+                .into_table(Demands::Table)
+                .columns([
+                    Demands::OrgId,
+                    Demands::StationId,
+                    Demands::Code,
+                    Demands::Channel,
+                    Demands::Category,
+                    Demands::Content,
+                    Demands::NameCipher,
+                    Demands::PhoneCipher,
+                    Demands::PhoneMasked,
+                    Demands::TakenByMemberId,
+                    Demands::EnteredByUserId,
+                    Demands::IpDigest,
+                    Demands::Stage,
+                    Demands::ReceivedOn,
+                    Demands::Aggregate,
+                    Demands::CreatedAt,
+                    Demands::UpdatedAt,
+                ])
+                .values_panic([
+                    d.org.0.into(),
+                    d.station.into(),
+                    code.clone().into(),
+                    d.text.channel.code().into(),
+                    d.text.category.clone().into(),
+                    d.text.content.clone().into(),
+                    name.into(),
+                    phone.into(),
+                    masked.into(),
+                    taken_by.into(),
+                    entered_by.into(),
+                    digest.into(),
+                    demand.stage.code().into(),
+                    today.to_string().into(),
+                    aggregate.into(),
+                    now.into(),
+                    now.into(),
+                ])
+                .returning_col(Demands::Id)
+                .to_owned(),
+        )
+        .await?;
+    history(
+        &mut tx,
+        now,
+        who,
+        id,
+        "receive",
+        "",
+        demand.stage.code(),
+        d.text.channel.label(),
+    )
+    .await?;
+    audit::append(
+        &mut tx,
+        now,
+        who,
+        Event::new(
+            "demand.receive",
+            "demand",
+            id,
+            format!(
+                "受理群众诉求（{}，{}）",
+                d.text.channel.label(),
+                d.text.category
+            ),
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some((id, code)))
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn history(
+    tx: &mut Tx,
+    now: i64,
+    who: &Who,
+    id: i64,
+    action: &str,
+    from: &str,
+    to: &str,
+    comment: &str,
+) -> Result<()> {
+    tx.execute(
+        &Query::insert()
+            .into_table(DemandHistory::Table)
+            .columns([
+                DemandHistory::DemandId,
+                DemandHistory::At,
+                DemandHistory::ActorUserId,
+                DemandHistory::ActorLogin,
+                DemandHistory::Action,
+                DemandHistory::FromStage,
+                DemandHistory::ToStage,
+                DemandHistory::Comment,
+            ])
+            .values_panic([
+                id.into(),
+                now.into(),
+                who.user_id.into(),
+                who.login.clone().into(),
+                action.into(),
+                from.into(),
+                to.into(),
+                comment.into(),
+            ])
+            .to_owned(),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Applies one action by `actor`; returns the new record.
+pub async fn act(
+    db: &Db,
+    cipher: &FieldCipher,
+    now: i64,
+    who: &Who,
+    actor: DemandActor,
+    id: i64,
+    action: DemandAction,
+) -> Result<Demand> {
+    let stored = load(db, cipher, id).await?;
+    let mut tx = db.write().await?;
+    let next = transition(&mut tx, db, now, who, actor, &stored, &action).await?;
+    tx.commit().await?;
+    Ok(next)
+}
+
+/// Asks the rules whether `action` would be accepted now, writing nothing
+/// (before a draft is created elsewhere for a conversion).
+pub async fn check(
+    db: &Db,
+    now: i64,
+    actor: DemandActor,
+    stored: &Stored,
+    action: &DemandAction,
+) -> Result<()> {
+    let (settings, calendar) = settings_for(db, stored.org_id).await?;
+    let ctx = station::demand::context(
+        now,
+        crate::clock::local_date(now),
+        &calendar,
+        &settings.tracking,
+    );
+    station::apply(&stored.demand, action, actor, &ctx, settings.close_within)
+        .map(|_| ())
+        .map_err(StoreError::Refused)
+}
+
+async fn transition(
+    tx: &mut Tx,
+    db: &Db,
+    now: i64,
+    who: &Who,
+    actor: DemandActor,
+    stored: &Stored,
+    action: &DemandAction,
+) -> Result<Demand> {
+    let (settings, calendar) = settings_for(db, stored.org_id).await?;
+    let ctx = station::demand::context(
+        now,
+        crate::clock::local_date(now),
+        &calendar,
+        &settings.tracking,
+    );
+    let applied = station::apply(&stored.demand, action, actor, &ctx, settings.close_within)
+        .map_err(StoreError::Refused)?;
+    let next = &applied.next;
+    let aggregate = serde_json::to_string(next).map_err(|e| StoreError::Other(e.to_string()))?;
+    let satisfaction = next
+        .feedback
+        .last()
+        .map(|f| f.satisfaction.code())
+        .unwrap_or("");
+    let closed = next.stage == station::DemandStage::Closed;
+    let changed = tx
+        .execute(
+            &Query::update()
+                .table(Demands::Table)
+                .values([
+                    (Demands::Stage, next.stage.code().into()),
+                    (Demands::Aggregate, aggregate.into()),
+                    (Demands::Version, (stored.version + 1).into()),
+                    (Demands::OnTime, next.closed_on_time.map(i64::from).into()),
+                    (Demands::Satisfaction, satisfaction.into()),
+                    (Demands::ClosedAt, closed.then_some(now).into()),
+                    (Demands::UpdatedAt, now.into()),
+                ])
+                .and_where(Expr::col(Demands::Id).eq(stored.id))
+                .and_where(Expr::col(Demands::Version).eq(stored.version))
+                .to_owned(),
+        )
+        .await?;
+    if changed == 0 {
+        return Err(StoreError::Conflict(
+            "该诉求刚被他人处理过，请刷新页面查看最新状态后再操作".into(),
+        ));
+    }
+    let comment = comment_of(action);
+    history(
+        tx,
+        now,
+        who,
+        stored.id,
+        action.code(),
+        stored.demand.stage.code(),
+        next.stage.code(),
+        &comment,
+    )
+    .await?;
+    audit::append(
+        tx,
+        now,
+        who,
+        Event::new(
+            "demand.action",
+            "demand",
+            stored.id,
+            format!("群众诉求{}：{}", action.label(), stored.id),
+        ),
+    )
+    .await?;
+    if applied.tracking.is_some() {
+        project(tx, stored.id, next).await?;
+        super::warnings::schedule(tx, now, stored.id, next, action, &settings.tracking).await?;
+    }
+    if let DemandAction::Forward { plan } = action {
+        for (unit, _) in plan.units() {
+            for user in crate::user::ids_of_unit(db, *unit).await? {
+                crate::mail::notify_with_mail(
+                    tx,
+                    now,
+                    user,
+                    &format!("转办群众诉求：{}", stored.category),
+                    "有一件群众诉求转交贵单位办理，请按期答复。",
+                    &format!("/demands/{}", stored.id),
+                )
+                .await?;
+            }
+        }
+    }
+    Ok(applied.next)
+}
+
+fn comment_of(action: &DemandAction) -> String {
+    use domain::tracking::TrackingAction as T;
+    match action {
+        DemandAction::AnswerOnSpot { answer } => answer.as_str().to_string(),
+        DemandAction::ToConsultation { note } => note.as_str().to_string(),
+        DemandAction::Feedback { feedback } => format!(
+            "{}反馈，{}{}",
+            feedback.how.label(),
+            feedback.satisfaction.label(),
+            if feedback.note.is_empty() {
+                String::new()
+            } else {
+                format!("：{}", feedback.note)
+            }
+        ),
+        DemandAction::Track {
+            action: T::DraftAnswer { answer, .. },
+        } => answer.text.clone(),
+        DemandAction::Track { action } => action.comment().unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// Rewrites which units hold the demand (for a unit's queue).
+async fn project(tx: &mut Tx, id: i64, d: &Demand) -> Result<()> {
+    tx.execute(
+        &Query::delete()
+            .from_table(DemandUnits::Table)
+            .and_where(Expr::col(DemandUnits::DemandId).eq(id))
+            .to_owned(),
+    )
+    .await?;
+    if d.tracking.assignments.is_empty() {
+        return Ok(());
+    }
+    let mut insert = Query::insert()
+        .into_table(DemandUnits::Table)
+        .columns([
+            DemandUnits::DemandId,
+            DemandUnits::Seq,
+            DemandUnits::UnitId,
+            DemandUnits::State,
+            DemandUnits::DueOn,
+        ])
+        .to_owned();
+    for a in &d.tracking.assignments {
+        insert.values_panic([
+            id.into(),
+            i64::from(a.seq).into(),
+            a.unit.0.into(),
+            a.state.code().into(),
+            a.due.to_string().into(),
+        ]);
+    }
+    tx.execute(&insert).await?;
+    Ok(())
+}
+
+/// Records that the demand became a proposal or 社情民意 draft (`kind` is
+/// `proposal` or `opinion`), with links both ways, in one transaction.
+pub async fn link_draft(
+    db: &Db,
+    cipher: &FieldCipher,
+    now: i64,
+    who: &Who,
+    actor: DemandActor,
+    id: i64,
+    action: DemandAction,
+) -> Result<Demand> {
+    let (kind, draft) = match &action {
+        DemandAction::ToProposal { id } => ("proposal", id.0),
+        DemandAction::ToOpinion { id } => ("opinion", id.0),
+        _ => return Err(StoreError::Other("not a conversion".into())),
+    };
+    let stored = load(db, cipher, id).await?;
+    let mut tx = db.write().await?;
+    let next = transition(&mut tx, db, now, who, actor, &stored, &action).await?;
+    for (from, to, relation) in [
+        ((KIND_DEMAND, id), (kind, draft), "converted_to"),
+        ((kind, draft), (KIND_DEMAND, id), "converted_from"),
+    ] {
+        tx.execute(
+            &Query::insert()
+                .into_table(ItemLinks::Table)
+                .columns([
+                    ItemLinks::FromKind,
+                    ItemLinks::FromId,
+                    ItemLinks::ToKind,
+                    ItemLinks::ToId,
+                    ItemLinks::Relation,
+                    ItemLinks::At,
+                    ItemLinks::CreatedAt,
+                    ItemLinks::UpdatedAt,
+                ])
+                .values_panic([
+                    from.0.into(),
+                    from.1.into(),
+                    to.0.into(),
+                    to.1.into(),
+                    relation.into(),
+                    now.into(),
+                    now.into(),
+                    now.into(),
+                ])
+                .to_owned(),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(next)
+}
+
+/// Withholds the demand from the public tracking page, or shows it again
+/// (e.g. when it touches a third party's privacy). Staff only; audited.
+pub async fn set_withheld(db: &Db, now: i64, who: &Who, id: i64, withheld: bool) -> Result<()> {
+    let mut tx = db.write().await?;
+    let changed = tx
+        .execute(
+            &Query::update()
+                .table(Demands::Table)
+                .values([
+                    (Demands::Withheld, i64::from(withheld).into()),
+                    (Demands::UpdatedAt, now.into()),
+                ])
+                .and_where(Expr::col(Demands::Id).eq(id))
+                .to_owned(),
+        )
+        .await?;
+    if changed == 0 {
+        return Err(StoreError::NotFound);
+    }
+    let label = if withheld {
+        "不公开查询"
+    } else {
+        "恢复公开查询"
+    };
+    history(
+        &mut tx,
+        now,
+        who,
+        id,
+        if withheld { "withhold" } else { "publish" },
+        "",
+        "",
+        label,
+    )
+    .await?;
+    audit::append(
+        &mut tx,
+        now,
+        who,
+        Event::new(
+            "demand.withhold",
+            "demand",
+            id,
+            format!("群众诉求{label}：{id}"),
+        ),
+    )
+    .await?;
+    tx.commit().await
+}

@@ -1,0 +1,28 @@
+//! Members' work stations and studios, receptions and citizens' demands in
+//! the database. A demand's rules record (`domain::station::Demand`, with
+//! its tracking) is loaded whole, `domain::station::apply` decides, and the
+//! result is saved with a version check, its history, its unit projection,
+//! deadline-warning jobs and the audit entry in one transaction.
+
+mod coverage;
+mod demand;
+mod read;
+mod registry;
+mod settings;
+mod stats;
+pub mod warnings;
+
+pub use coverage::{compare, coverage, Coverage, DistrictRow, Duplicate, Uncovered};
+pub use demand::{act, check, create, link_draft, set_withheld, NewDemand, Visitor};
+pub use read::{
+    history, list, load, recent_from, track, DemandFilter, DemandRow, HistoryRow, Stored, Tracked,
+};
+pub use registry::{
+    create_station, list_stations, load_station, public_orgs, receptions, record_reception,
+    update_station, ReceptionRow, StationFilter, StationRow, StoredStation,
+};
+pub use settings::{save_settings, settings_for};
+pub use stats::{statistics, StatRow, Statistics};
+
+/// The kind name of a demand in `item_links` and the search feed.
+pub const KIND_DEMAND: &str = "demand";

@@ -121,6 +121,7 @@ pub fn create(
         original: None,
         edited: None,
         from_proposal: None,
+        reported_from: None,
         version: 0,
     };
     Ok(Applied {
@@ -171,6 +172,7 @@ pub fn convert_from_proposal(
         text,
         edited: None,
         from_proposal: Some(proposal),
+        reported_from: None,
         version: 0,
     };
     Ok(Applied {
@@ -190,7 +192,12 @@ pub fn convert_from_proposal(
 
 fn authorise(o: &Opinion, kind: K, who: &Who) -> Result<Relation, Refusal> {
     match kind {
-        K::Create | K::ConvertFromProposal => Err(Refusal::wrong_state("该信息已经建立")),
+        K::Create | K::ConvertFromProposal | K::ReceivedFromBelow => {
+            Err(Refusal::wrong_state("该信息已经建立"))
+        }
+        K::ReportUpward | K::RecordNational | K::Instruct | K::Publish => Err(
+            Refusal::wrong_state(format!("{}不是信息的状态变更", kind.label())),
+        ),
         K::EditDraft | K::Submit | K::Withdraw => {
             if o.is_author(who) {
                 Ok(Relation::Author)

@@ -17,6 +17,7 @@ mod stage;
 #[cfg(test)]
 mod tests;
 mod text;
+pub mod upward;
 
 use serde::{Deserialize, Serialize};
 
@@ -25,7 +26,8 @@ use crate::{MemberId, OpinionId, OrgId, ProposalId, UserId};
 pub use apply::{apply, convert_from_proposal, create};
 pub use stage::{Action, ActionKind, Stage};
 pub use text::{
-    OpinionInput, OpinionPolicy, OpinionSettings, OpinionText, SECTION_CHARS, TITLE_CHARS,
+    parse_target, OpinionInput, OpinionPolicy, OpinionSettings, OpinionText, SECTION_CHARS,
+    TITLE_CHARS,
 };
 
 /// Who sends the report.
@@ -64,6 +66,9 @@ pub struct Opinion {
     pub edited: Option<OpinionText>,
     /// The proposal this report was converted from at review.
     pub from_proposal: Option<ProposalId>,
+    /// The lower committee's report this one was sent up from (上报).
+    #[serde(default)]
+    pub reported_from: Option<OpinionId>,
     /// +1 on every applied action, for the store's optimistic check.
     pub version: u64,
 }

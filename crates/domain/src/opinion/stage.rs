@@ -120,10 +120,20 @@ pub enum ActionKind {
     SignOff,
     Adopt,
     Keep,
+    /// The receiving level's record of a report sent up (下级报送).
+    ReceivedFromBelow,
+    /// Sent on to the parent committee or the national CPPCC (向上级报送).
+    ReportUpward,
+    /// The national CPPCC's outcome, recorded by hand.
+    RecordNational,
+    /// A leader's instruction recorded (录入批示).
+    Instruct,
+    /// Put into a bulletin (编入简报).
+    Publish,
 }
 
 impl ActionKind {
-    pub const ALL: [ActionKind; 10] = [
+    pub const ALL: [ActionKind; 15] = [
         ActionKind::Create,
         ActionKind::ConvertFromProposal,
         ActionKind::EditDraft,
@@ -134,6 +144,11 @@ impl ActionKind {
         ActionKind::SignOff,
         ActionKind::Adopt,
         ActionKind::Keep,
+        ActionKind::ReceivedFromBelow,
+        ActionKind::ReportUpward,
+        ActionKind::RecordNational,
+        ActionKind::Instruct,
+        ActionKind::Publish,
     ];
 
     pub fn code(self) -> &'static str {
@@ -148,6 +163,11 @@ impl ActionKind {
             ActionKind::SignOff => "sign_off",
             ActionKind::Adopt => "adopt",
             ActionKind::Keep => "keep",
+            ActionKind::ReceivedFromBelow => "received_from_below",
+            ActionKind::ReportUpward => "report_upward",
+            ActionKind::RecordNational => "record_national",
+            ActionKind::Instruct => "instruct",
+            ActionKind::Publish => "publish",
         }
     }
 
@@ -163,6 +183,11 @@ impl ActionKind {
             ActionKind::SignOff => "签发",
             ActionKind::Adopt => "采用",
             ActionKind::Keep => "留存",
+            ActionKind::ReceivedFromBelow => "下级报送",
+            ActionKind::ReportUpward => "向上级报送",
+            ActionKind::RecordNational => "录入全国政协采用情况",
+            ActionKind::Instruct => "录入领导批示",
+            ActionKind::Publish => "编入简报",
         }
     }
 

@@ -60,12 +60,18 @@ impl Default for OpinionPolicy {
 #[serde(default)]
 pub struct OpinionSettings {
     pub recommended_chars: usize,
+    /// Reports a year expected of a standing-committee member (常委及以上).
+    pub target_standing: u32,
+    /// Reports a year expected of every other member.
+    pub target_member: u32,
 }
 
 impl Default for OpinionSettings {
     fn default() -> Self {
         OpinionSettings {
             recommended_chars: 1500,
+            target_standing: 3,
+            target_member: 1,
         }
     }
 }
@@ -77,9 +83,21 @@ impl OpinionSettings {
             .parse::<usize>()
             .ok()
             .filter(|n| (100..=10_000).contains(n))
-            .map(|recommended_chars| OpinionSettings { recommended_chars })
+            .map(|recommended_chars| OpinionSettings {
+                recommended_chars,
+                ..OpinionSettings::default()
+            })
             .ok_or_else(|| "建议字数应为100到10000之间的整数".to_string())
     }
+}
+
+/// A yearly target from a form: 0 to 50 reports.
+pub fn parse_target(raw: &str) -> Result<u32, String> {
+    raw.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| *n <= 50)
+        .ok_or_else(|| "年度目标应为0到50之间的整数".to_string())
 }
 
 impl OpinionInput {

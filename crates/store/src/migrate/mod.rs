@@ -110,6 +110,13 @@ pub const MIGRATIONS: &[Migration] = &[
         steps: search_feed::steps,
     },
     Migration {
+        version: 11,
+        why: "社情民意 after adoption: reports sent upward (区县 → 市 → 全国, each level \
+              its own record, once), leaders' instructions (批示), and numbered bulletins \
+              (《社情民意》第N期) with single and combined pieces and their sources.",
+        steps: opinion_loop::steps,
+    },
+    Migration {
         version: 12,
         why: "委员工作站: stations and studios with their members and reception days, \
               receptions, citizens' demands (visitor data encrypted, a tracking code, \
@@ -286,6 +293,7 @@ mod exports;
 mod foundation;
 mod jobs_and_notifications;
 mod list_indexes;
+mod opinion_loop;
 mod opinions;
 mod org_settings;
 mod proposals;

@@ -3,12 +3,18 @@
 //! optimistic version check, its history row and audit entry in one
 //! transaction. Links between items (`item_links`) live here too.
 
+pub mod bulletin;
 mod convert;
+pub mod instruct;
 mod read;
+pub mod stats;
+pub mod tables;
+pub mod upward;
 mod write;
 
 pub use convert::convert_proposal;
 pub use read::{history, links, list, load, HistoryRow, Link, OpinionFilter, OpinionRow, Stored};
+pub use upward::{chain, record_national, report_upward, upward_of, ChainStep, UpwardRow};
 pub use write::{act, create, policy_for};
 
 /// The kinds of item a link names.

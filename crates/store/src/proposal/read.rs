@@ -139,6 +139,9 @@ pub struct ProposalFilter {
     pub stages: Vec<Stage>,
     pub year: Option<i64>,
     pub q: Option<String>,
+    /// Only these proposals: a keyword search already answered by the
+    /// search index (then `q` is not matched again here).
+    pub ids: Option<Vec<ProposalId>>,
     /// The statistics' drill-down: one term (届).
     pub term: Option<TermId>,
     /// One category; 未分类 also finds proposals with none.
@@ -221,7 +224,9 @@ pub(super) fn filtered(f: &ProposalFilter) -> SelectStatement {
     if let Some(year) = f.year {
         q.and_where(Expr::col((p, Proposals::Year)).eq(year));
     }
-    if let Some(text) = f.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+    if let Some(ids) = &f.ids {
+        q.and_where(Expr::col((p, Proposals::Id)).is_in(ids.iter().map(|i| i.0)));
+    } else if let Some(text) = f.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         q.and_where(Expr::col((p, Proposals::Title)).like(format!("%{text}%")));
     }
     narrowed(&mut q, f);
@@ -236,9 +241,10 @@ pub async fn list(
 ) -> Result<Page<ProposalRow>> {
     let p = Proposals::Table;
     let mut f = f.clone();
-    f.wide_scope = match &f.scope {
-        Some(scope) => super::wide::is_wide(db, scope).await?,
-        None => false,
+    // A keyword search names its few hundred proposals: no wide walk.
+    f.wide_scope = match (&f.scope, &f.ids) {
+        (Some(scope), None) => super::wide::is_wide(db, scope).await?,
+        _ => false,
     };
     let f = &f;
     let total = if f.wide_scope {

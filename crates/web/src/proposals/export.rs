@@ -83,7 +83,8 @@ pub async fn export(
     let me = Participant::from(&user);
     let mut filter = list_filter(&me, Stage::from_code(&q.stage), &q.q)?;
     q.drill.apply(&state, &me, &mut filter).await?;
-    let mut described = format!("状态={} 案由含={}", q.stage, q.q);
+    crate::search::narrow_by_keyword(&state, &me, &mut filter).await?;
+    let mut described = format!("状态={} 关键词={}", q.stage, q.q);
     for (k, v) in q.drill.pairs() {
         described.push_str(&format!(" {k}={v}"));
     }

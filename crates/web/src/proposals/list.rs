@@ -25,6 +25,10 @@ struct ListPage {
     pager: Pager,
     stages: Vec<Stage>,
     stage: String,
+    /// The keyword, kept in the box.
+    q: String,
+    /// The keyword was answered by the full-text index (best matches only).
+    by_index: bool,
     can_draft: bool,
     /// Staff of the committee get the 批量交办 link.
     can_assign: bool,
@@ -147,6 +151,7 @@ pub async fn page(
         filter.stages = vec![stage];
     }
     q.drill.apply(&state, &me, &mut filter).await?;
+    crate::search::narrow_by_keyword(&state, &me, &mut filter).await?;
     let page = store::proposal::list(&state.db, &filter, q.page.parse().unwrap_or(1), 20).await?;
     let drill = q.drill.pairs();
     let mut pairs = vec![("stage", q.stage.clone()), ("q", q.q.clone())];
@@ -160,6 +165,8 @@ pub async fn page(
         pager,
         stages: Stage::ALL.to_vec(),
         stage: q.stage,
+        q: q.q,
+        by_index: filter.ids.is_some(),
         can_draft: (a.role == Role::Member && a.member_id.is_some()) || a.role == Role::Staff,
         can_assign: super::who(&Participant::from(&user)).proposal_staff,
         heading,

@@ -24,8 +24,8 @@ use crate::error::WebError;
 use crate::state::AppState;
 
 pub use docs::{docs_after, docs_by_id};
+pub use proposals::{doc_of, narrow_by_keyword, similar, visibility, SimilarHit};
 pub use search::{Doc, Index};
-pub use proposals::{doc_of, similar, visibility, SimilarHit};
 
 /// Every kind's index and the last feed position they all contain.
 pub struct SearchIndex {

@@ -108,3 +108,35 @@ pub async fn similar(
         }
     }
 }
+
+/// Answers a list's keyword from the index when the list is a committee's
+/// (staff and leaders): at national scale a text match over the table takes
+/// seconds, the index milliseconds, and it matches the whole text, not just
+/// the 案由. The list then shows the best [`search::MAX_LIMIT`] matches in
+/// its usual order. A member's or unit's own list is short and may hold
+/// drafts, which the index leaves out, so it keeps matching the 案由 in the
+/// database; so does every list while the index is unavailable.
+pub async fn narrow_by_keyword(
+    state: &AppState,
+    me: &Participant,
+    filter: &mut store::proposal::ProposalFilter,
+) -> Result<(), crate::error::WebError> {
+    let Some(text) = filter.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(());
+    };
+    let committee_list =
+        filter.member.is_none() && filter.author.is_none() && filter.unit.is_none();
+    if !committee_list || state.search.is_none() {
+        return Ok(());
+    }
+    let hits = super::find(
+        state,
+        Kind::Proposal,
+        text,
+        visibility(me),
+        search::MAX_LIMIT,
+    )
+    .await?;
+    filter.ids = Some(hits.into_iter().map(|h| ProposalId(h.id)).collect());
+    Ok(())
+}

@@ -14,6 +14,7 @@ mod members;
 mod opinions;
 mod permissions;
 mod proposal_handling;
+mod proposal_search;
 mod proposal_stats;
 mod proposals;
 mod settings;

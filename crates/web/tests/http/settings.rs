@@ -273,7 +273,7 @@ async fn only_staff_may_change_settings() {
 }
 
 /// A staff token for organisation 1.
-async fn staff_token(app: &TestApp, org: i64) -> String {
+pub async fn staff_token(app: &TestApp, org: i64) -> String {
     let who = store::audit::Who {
         user_id: None,
         login: "test".into(),

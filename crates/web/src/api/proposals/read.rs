@@ -58,6 +58,7 @@ pub async fn list(
     }
     filter.year = f.year;
     filter.q = f.q;
+    crate::search::narrow_by_keyword(&state, &acting.me, &mut filter).await?;
     let rows = store::proposal::list(&state.db, &filter, f.page, f.per_page).await?;
     Ok(Json(ListPage::new(rows, f.page, ProposalRowOut::from)))
 }

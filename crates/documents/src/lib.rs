@@ -6,11 +6,13 @@
 //!
 //! docx-rs writes the OOXML; this crate only decides what goes where.
 
+mod bulletin;
 mod compendium;
 mod form;
 
 use std::io::{Cursor, Seek, Write};
 
+pub use bulletin::{bulletin, write_bulletin, BulletinDocument, BulletinPiece};
 pub use compendium::{Compendium, CompendiumTitle};
 pub use domain::tracking::AnswerClass;
 

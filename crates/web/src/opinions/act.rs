@@ -109,18 +109,22 @@ pub async fn act(
     }
     let policy = store::opinion::policy_for(&state.db, stored.opinion.org).await?;
     let code = field(&form, "do").to_string();
-    let result = match action_from(&form, &policy) {
-        Ok(action) => store::opinion::act(
-            &state.db,
-            state.now(),
-            &user.who(),
-            &who(&me, Some(&stored)),
-            OpinionId(id),
-            action,
-        )
-        .await
-        .map_err(WebError::from),
-        Err(e) => Err(e),
+    let after = super::after::step(&state, &user.who(), &me, &stored, &form).await;
+    let result = match after {
+        Some(done) => done.map(|_| (stored.opinion.clone(), Vec::new())),
+        None => match action_from(&form, &policy) {
+            Ok(action) => store::opinion::act(
+                &state.db,
+                state.now(),
+                &user.who(),
+                &who(&me, Some(&stored)),
+                OpinionId(id),
+                action,
+            )
+            .await
+            .map_err(WebError::from),
+            Err(e) => Err(e),
+        },
     };
     let failed = match result {
         Ok(_) if code == "edit_draft" => return Ok(done(&format!("/opinions/{id}"), "saved")),

@@ -4,9 +4,12 @@
 //! `store::opinion`; the pages only turn forms into actions.
 
 mod act;
+pub mod after;
+pub mod bulletins;
 mod list;
 mod new;
 mod record;
+pub mod stats;
 
 pub use act::{action_from, input_of, visible, who, Form};
 pub use record::offers;
@@ -22,4 +25,12 @@ pub fn routes() -> Router<AppState> {
         .route("/opinions/new", get(new::page))
         .route("/opinions/{id}", get(record::page))
         .route("/opinions/{id}/act", post(act::act))
+        .route(
+            "/opinions/bulletins",
+            get(bulletins::list).post(bulletins::new),
+        )
+        .route("/opinions/bulletins/{id}", get(bulletins::page))
+        .route("/opinions/bulletins/{id}/act", post(bulletins::act))
+        .route("/opinions/bulletins/{id}/docx", get(bulletins::docx))
+        .route("/opinions/stats", get(stats::page))
 }

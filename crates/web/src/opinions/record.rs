@@ -6,6 +6,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use domain::opinion::diff::{diff, Change, Part};
+use domain::opinion::upward::{InstructionLevel, NationalOutcome};
 use domain::opinion::{self, Action, ActionKind, Context, OpinionInput, OpinionText, Stage};
 use domain::refusal::Reason;
 use domain::OpinionId;
@@ -49,6 +50,13 @@ struct RecordPage {
     /// The co-authors' names.
     coauthors: Vec<String>,
     failed: Option<Failed>,
+    /// 区县 → 市 → 全国, lowest first (one step when never sent up).
+    chain: Vec<store::opinion::ChainStep>,
+    instructions: Vec<store::opinion::instruct::InstructionRow>,
+    /// The bulletin it is in: (id, 《社情民意》…期).
+    bulletin: Option<(i64, String)>,
+    levels: Vec<(&'static str, &'static str)>,
+    outcomes: Vec<(&'static str, &'static str)>,
 }
 
 pub use crate::failed_step::Failed;
@@ -167,7 +175,8 @@ pub async fn show(
         at: state.now(),
         policy: &policy,
     };
-    let offers = offers(o, &who(&me, Some(&s)), &ctx);
+    let mut offers = offers(o, &who(&me, Some(&s)), &ctx);
+    offers.extend(super::after::offers(state, &me, &s).await?);
     let original = o.original.as_ref().unwrap_or(&o.text);
     let from_proposal = match o.from_proposal {
         Some(p) => store::proposal::load(&state.db, p)
@@ -206,6 +215,17 @@ pub async fn show(
         from_proposal,
         coauthors,
         failed,
+        chain: store::opinion::chain(&state.db, o.id).await?,
+        instructions: store::opinion::instruct::instructions(&state.db, o.id).await?,
+        bulletin: store::opinion::bulletin::bulletin_of(&state.db, o.id).await?,
+        levels: InstructionLevel::ALL
+            .iter()
+            .map(|l| (l.code(), l.label()))
+            .collect(),
+        outcomes: NationalOutcome::ALL
+            .iter()
+            .map(|l| (l.code(), l.label()))
+            .collect(),
         s,
     };
     let status = page.failed.as_ref().map(|f| f.status);

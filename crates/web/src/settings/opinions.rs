@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
-use domain::opinion::OpinionSettings;
+use domain::opinion::{parse_target, OpinionSettings};
 use domain::FieldErrors;
 use serde::Deserialize;
 use store::org::Org;
@@ -27,6 +27,8 @@ struct Page {
     own: bool,
     recommended: String,
     default_chars: usize,
+    target_standing: String,
+    target_member: String,
     errors: FieldErrors,
 }
 
@@ -34,7 +36,7 @@ async fn page_for(
     state: &AppState,
     user: &User,
     org: Org,
-    typed: Option<String>,
+    typed: Option<&Form>,
     errors: FieldErrors,
 ) -> WebResult<Page> {
     let in_force = store::org_settings::in_force(&state.db, org.id).await?;
@@ -44,7 +46,15 @@ async fn page_for(
         orgs: org_choices(state, user).await?,
         source: source_label(source),
         own: *source == Source::Own,
-        recommended: typed.unwrap_or_else(|| in_force.opinions.value.recommended_chars.to_string()),
+        recommended: typed
+            .map(|f| f.recommended_chars.clone())
+            .unwrap_or_else(|| in_force.opinions.value.recommended_chars.to_string()),
+        target_standing: typed
+            .map(|f| f.target_standing.clone())
+            .unwrap_or_else(|| in_force.opinions.value.target_standing.to_string()),
+        target_member: typed
+            .map(|f| f.target_member.clone())
+            .unwrap_or_else(|| in_force.opinions.value.target_member.to_string()),
         default_chars: OpinionSettings::default().recommended_chars,
         errors,
         org,
@@ -68,6 +78,46 @@ pub(super) async fn page(
 pub(super) struct Form {
     org_id: String,
     recommended_chars: String,
+    target_standing: String,
+    target_member: String,
+}
+
+/// The whole setting from the form; targets left empty keep the default.
+fn parse(form: &Form) -> Result<OpinionSettings, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let mut settings = OpinionSettings::parse(&form.recommended_chars).unwrap_or_else(|m| {
+        errors.add("recommended_chars", m);
+        OpinionSettings::default()
+    });
+    let defaults = OpinionSettings::default();
+    for (name, raw, slot, default) in [
+        (
+            "target_standing",
+            &form.target_standing,
+            &mut settings.target_standing,
+            defaults.target_standing,
+        ),
+        (
+            "target_member",
+            &form.target_member,
+            &mut settings.target_member,
+            defaults.target_member,
+        ),
+    ] {
+        if raw.trim().is_empty() {
+            *slot = default;
+            continue;
+        }
+        match parse_target(raw) {
+            Ok(n) => *slot = n,
+            Err(m) => errors.add(name, m),
+        }
+    }
+    if errors.is_empty() {
+        Ok(settings)
+    } else {
+        Err(errors)
+    }
 }
 
 pub(super) async fn save(
@@ -75,7 +125,7 @@ pub(super) async fn save(
     CsrfForm(user, form): CsrfForm<Form>,
 ) -> WebResult<Response> {
     let org = chosen_org(&state, &user, &form.org_id).await?;
-    match OpinionSettings::parse(&form.recommended_chars) {
+    match parse(&form) {
         Ok(settings) => {
             store::org_settings::save_opinions(
                 &state.db,
@@ -90,10 +140,6 @@ pub(super) async fn save(
                 "saved",
             ))
         }
-        Err(message) => {
-            let errors = FieldErrors::single("recommended_chars", message);
-            let typed = Some(form.recommended_chars);
-            render_invalid(page_for(&state, &user, org, typed, errors).await?)
-        }
+        Err(errors) => render_invalid(page_for(&state, &user, org, Some(&form), errors).await?),
     }
 }

@@ -14,6 +14,7 @@ use domain::{FieldErrors, OpinionId, Role};
 use store::opinion::{OpinionFilter, Stored};
 use utoipa::OpenApi;
 
+mod after;
 mod json;
 
 pub use json::{
@@ -33,17 +34,56 @@ pub fn routes() -> Router<AppState> {
         .route("/opinions/{id}", get(read))
         .route("/opinions/{id}/submit", post(submit))
         .route("/opinions/{id}/actions", post(act))
+        .route("/opinions/{id}/report-upward", post(after::report_upward))
+        .route("/opinions/{id}/national", post(after::national))
+        .route("/opinions/{id}/instructions", post(after::instruct))
+        .route("/opinions/{id}/chain", get(after::chain))
+        .route(
+            "/opinions/bulletins",
+            get(after::bulletin_list).post(after::bulletin_new),
+        )
+        .route("/opinions/bulletins/{id}", get(after::bulletin_read))
+        .route(
+            "/opinions/bulletins/{id}/pieces",
+            post(after::bulletin_piece),
+        )
+        .route(
+            "/opinions/bulletins/{id}/issue",
+            post(after::bulletin_issue),
+        )
+        .route(
+            "/opinions/bulletins/{id}/bulletin.docx",
+            get(after::bulletin_docx),
+        )
+        .route("/opinions/stats", get(after::stats))
 }
 
 #[derive(OpenApi)]
 #[openapi(
     tags((name = "社情民意", description = "社情民意信息的撰写、提交、编辑加工（保留原稿）、审核、签发、\
         采用或留存。可见范围与可办的操作与网页相同；委员令牌以 `as_member` 指明代表哪位委员。")),
-    paths(list, read, create, submit, act)
+    paths(
+        list,
+        read,
+        create,
+        submit,
+        act,
+        after::report_upward,
+        after::national,
+        after::instruct,
+        after::chain,
+        after::bulletin_list,
+        after::bulletin_new,
+        after::bulletin_read,
+        after::bulletin_piece,
+        after::bulletin_issue,
+        after::bulletin_docx,
+        after::stats
+    )
 )]
 pub struct Doc;
 
-async fn load(state: &AppState, acting: &Acting, id: i64) -> Result<Stored, WebError> {
+pub(super) async fn load(state: &AppState, acting: &Acting, id: i64) -> Result<Stored, WebError> {
     let stored = store::opinion::load(&state.db, OpinionId(id)).await?;
     if visible(&acting.me, &stored) {
         Ok(stored)
@@ -52,7 +92,11 @@ async fn load(state: &AppState, acting: &Acting, id: i64) -> Result<Stored, WebE
     }
 }
 
-async fn record(state: &AppState, acting: &Acting, id: i64) -> ApiResult<Json<OpinionOut>> {
+pub(super) async fn record(
+    state: &AppState,
+    acting: &Acting,
+    id: i64,
+) -> ApiResult<Json<OpinionOut>> {
     let s = load(state, acting, id).await?;
     let o = &s.opinion;
     let policy = store::opinion::policy_for(&state.db, o.org).await?;
@@ -60,10 +104,16 @@ async fn record(state: &AppState, acting: &Acting, id: i64) -> ApiResult<Json<Op
         at: state.now(),
         policy: &policy,
     };
-    let steps = offers(o, &who(&acting.me, Some(&s)), &ctx)
+    let mut steps: Vec<String> = offers(o, &who(&acting.me, Some(&s)), &ctx)
         .into_iter()
         .map(str::to_string)
         .collect();
+    steps.extend(
+        crate::opinions::after::offers(state, &acting.me, &s)
+            .await?
+            .into_iter()
+            .map(str::to_string),
+    );
     let history = store::opinion::history(&state.db, o.id)
         .await?
         .into_iter()
@@ -219,6 +269,12 @@ async fn step(
     form: &Form,
 ) -> ApiResult<Json<OpinionOut>> {
     let stored = load(state, acting, id).await?;
+    if let Some(result) =
+        crate::opinions::after::step(state, &acting.audit(), &acting.me, &stored, form).await
+    {
+        result?;
+        return record(state, acting, id).await;
+    }
     let policy = store::opinion::policy_for(&state.db, stored.opinion.org).await?;
     let action = action_from(form, &policy)?;
     store::opinion::act(

@@ -25,6 +25,7 @@ pub mod scope;
 pub mod session;
 pub mod settings;
 pub mod station;
+pub mod supervision;
 pub mod search_feed;
 pub mod token;
 pub mod user;

@@ -506,3 +506,51 @@ pub enum DemandHistory {
     ToStage,
     Comment,
 }
+
+#[derive(Iden, Clone, Copy)]
+pub enum SupervisionTopics {
+    Table,
+    Id,
+    OrgId,
+    Year,
+    Stage,
+    Title,
+    Form,
+    SourceKind,
+    CommitteeId,
+    Version,
+    Aggregate,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub enum SupervisionUnits {
+    Table,
+    Id,
+    TopicId,
+    OpinionSeq,
+    Seq,
+    UnitId,
+    State,
+    Awaiting,
+    DueOn,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(Iden, Clone, Copy)]
+pub enum SupervisionHistory {
+    Table,
+    Id,
+    TopicId,
+    At,
+    ActorUserId,
+    ActorLogin,
+    Action,
+    FromStage,
+    ToStage,
+    OpinionSeq,
+    Step,
+    Comment,
+}

@@ -84,6 +84,7 @@ async fn handle(state: &AppState, job: &Job) -> Result<(), String> {
         store::proposal::warnings::CLOSE_COSIGNING => close_cosigning(state, job).await,
         store::station::warnings::KIND => crate::stations::jobs::deadline_warning(state, job).await,
         store::mail::KIND => crate::outbox::deliver(state, job).await,
+        store::supervision::WARNING_KIND => crate::supervision::warning::run(state, job).await,
         crate::proposals::compendium::KIND => crate::proposals::compendium::run(state, job).await,
         other => Err(format!("no handler for job kind {other}")),
     }

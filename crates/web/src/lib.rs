@@ -26,6 +26,7 @@ pub mod shell;
 pub mod state;
 pub mod stations;
 pub mod structure;
+pub mod supervision;
 mod view;
 
 pub use app::App;

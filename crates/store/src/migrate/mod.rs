@@ -123,6 +123,13 @@ pub const MIGRATIONS: &[Migration] = &[
               the rules' record with its tracking), their unit projection and history.",
         steps: stations::steps,
     },
+    Migration {
+        version: 13,
+        why: "民主监督: supervision topics with their activities and opinions (the rules' \
+              record as JSON, each opinion with its tracking), a projection row per unit \
+              assignment for units' queues and the overdue board, and the history.",
+        steps: supervision::steps,
+    },
 ];
 
 fn data_versions() -> Vec<Step> {
@@ -298,6 +305,7 @@ mod opinions;
 mod org_settings;
 mod proposals;
 mod stations;
+mod supervision;
 mod search_feed;
 
 /// Columns every table carries.

@@ -19,4 +19,5 @@ mod proposal_stats;
 mod proposals;
 mod settings;
 mod stations;
+mod supervision;
 mod wide_lists;

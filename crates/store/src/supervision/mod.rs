@@ -1,0 +1,14 @@
+//! 民主监督 in the database. The whole topic record is loaded,
+//! `domain::supervision::apply` decides, and the result is saved with an
+//! optimistic version check, its history row, the unit projection, the
+//! deadline-warning jobs, the units' notifications and the audit entry in
+//! one transaction.
+
+mod read;
+mod write;
+
+pub use read::{
+    board, committees_of, history, load, member_names, unit_names, unit_queue, BoardFilter,
+    BoardRow, HistoryRow, QueueRow, Stored,
+};
+pub use write::{act, create, setting_for, Setting, KIND_TOPIC, WARNING_KIND};

@@ -1,0 +1,369 @@
+//! 民主监督 over HTTP with real roles: a topic from 立项 through an
+//! activity, an opinion sent to chengban's unit, its rectification plan
+//! (sent back once, then accepted) and results with evidence, an overdue
+//! warning fired by the test clock, a re-check that reopens and then
+//! closes; bad input with the input kept; escaping; refusals.
+
+use reqwest::StatusCode;
+
+use crate::common::{location, spawn_app, Browser, TestApp};
+
+const TITLE: &str = "长江流域生态保护专项监督";
+
+async fn names(app: &TestApp) -> (i64, String) {
+    let db = &app.state.db;
+    let committees = store::supervision::committees_of(db, domain::OrgId(1))
+        .await
+        .unwrap();
+    let account = store::user::find_by_login(db, "weiyuan")
+        .await
+        .unwrap()
+        .unwrap();
+    let member = account.member_id.unwrap();
+    let names = store::supervision::member_names(db, &[member])
+        .await
+        .unwrap();
+    (committees[0].0 .0, names[&member].clone())
+}
+
+fn topic_form<'a>(title: &'a str, committee: &'a str, member: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("title", title),
+        (
+            "background",
+            "围绕长江十年禁渔、岸线整治和入河排污口整治开展监督。\n重点是违规堆场。",
+        ),
+        ("source", "annual_plan"),
+        ("form", "inspection"),
+        ("committee", committee),
+        ("year", "2026"),
+        ("member_names", member),
+    ]
+}
+
+async fn ok(b: &Browser, id: &str, fields: &[(&str, &str)]) {
+    let r = b.post(&format!("/supervision/{id}/act"), fields).await;
+    let status = r.status();
+    assert_eq!(
+        status,
+        StatusCode::SEE_OTHER,
+        "{fields:?}: {}",
+        r.text().await.unwrap_or_default()
+    );
+}
+
+async fn refused(b: &Browser, id: &str, fields: &[(&str, &str)], status: StatusCode) -> String {
+    let r = b.post(&format!("/supervision/{id}/act"), fields).await;
+    assert_eq!(r.status(), status, "{fields:?}");
+    r.text().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_topic_runs_from_plan_to_rectification_recheck_reopen_and_close() {
+    let app = spawn_app().await;
+    let (committee, member_name) = names(&app).await;
+    let committee = committee.to_string();
+    let staff = app.login("shiganbu").await;
+    let (status, page) = staff.text("/supervision/new").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("确定监督议题"));
+
+    // Bad input: named fields, input kept, nothing written.
+    let long = "长".repeat(81);
+    let r = staff
+        .post("/supervision", &topic_form(&long, &committee, "查无此人"))
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("议题名称不能超过80个字"), "{page}");
+    assert!(page.contains("“查无此人”不是本级政协的在册委员"));
+    assert!(page.contains("围绕长江十年禁渔"), "input kept");
+    let (_, board) = staff.text("/supervision").await;
+    assert!(
+        board.contains("没有符合条件的监督议题"),
+        "nothing half-written"
+    );
+
+    let title = format!("{TITLE}<script>alert(1)</script>");
+    let r = staff
+        .post(
+            "/supervision",
+            &topic_form(&title, &committee, &member_name),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let id = location(&r)
+        .trim_start_matches("/supervision/")
+        .split(['?', '/'])
+        .next()
+        .unwrap()
+        .to_string();
+    let (_, page) = staff.text(&format!("/supervision/{id}")).await;
+    let escaped =
+        page.contains("&lt;script&gt;alert(1)") || page.contains("&#60;script&#62;alert(1)");
+    assert!(escaped, "escaped");
+    assert!(!page.contains("<script>alert(1)"));
+    assert!(page.contains("立项"));
+
+    // The member taking part records the inspection and its findings.
+    let member = app.login("weiyuan").await;
+    let activity = [
+        ("do", "record_activity"),
+        ("kind", "inspection"),
+        ("title", "沿江岸线实地视察"),
+        ("start", "2026-03-02"),
+        ("end", "2026-03-03"),
+        ("place", "江北区滨江路沿线"),
+        ("participants", member_name.as_str()),
+        (
+            "findings",
+            "发现三处违规砂石堆场仍未清理，入河排污口标识不全。",
+        ),
+    ];
+    let mut bad = activity.to_vec();
+    bad[6] = ("participants", "路人甲");
+    let page = refused(&member, &id, &bad, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(page.contains("“路人甲”不是本议题的参加委员"));
+    assert!(page.contains("发现三处违规砂石堆场"), "input kept");
+    ok(&member, &id, &activity).await;
+    // A member cannot send opinions; a leader reads only.
+    let page = refused(
+        &member,
+        &id,
+        &[("do", "draft_opinion"), ("title", "x"), ("text", "y")],
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    assert!(page.contains("只有政协机关工作人员可以起草监督意见"));
+    let leader = app.login("lingdao").await;
+    let (status, page) = leader.text(&format!("/supervision/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("沿江岸线实地视察") && !page.contains("起草监督意见</summary>"));
+
+    ok(
+        &staff,
+        &id,
+        &[
+            ("do", "draft_opinion"),
+            ("title", "关于限期清理长江岸线违规堆场的监督意见"),
+            (
+                "text",
+                "建议市交通局会同江北区于三个月内完成清理，并建立常态巡查机制。",
+            ),
+        ],
+    )
+    .await;
+    // Sent to chengban's unit (2) through the shared tracking.
+    ok(
+        &staff,
+        &id,
+        &[("do", "send_opinion"), ("opinion", "1"), ("units", "2")],
+    )
+    .await;
+
+    let unit = app.login("chengban").await;
+    let (_, board) = unit.text("/supervision").await;
+    assert!(
+        board.contains("待本单位办理的监督意见") && board.contains("报送整改方案"),
+        "{board}"
+    );
+    let plan = [
+        ("do", "draft_plan"),
+        ("opinion", "1"),
+        ("text", "一、四月底前清理三处堆场；\n二、建立每周巡查台账。"),
+        ("signed_by", "陈局长"),
+        ("contact_person", "刘科长"),
+        ("contact_phone", "023-89183000"),
+    ];
+    let mut no_phone = plan.to_vec();
+    no_phone[5] = ("contact_phone", "");
+    let page = refused(&unit, &id, &no_phone, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(page.contains("请填写联系电话") && page.contains("建立每周巡查台账"));
+    ok(&unit, &id, &plan).await;
+    ok(&unit, &id, &[("do", "submit_plan"), ("opinion", "1")]).await;
+    ok(
+        &staff,
+        &id,
+        &[
+            ("do", "send_back_plan"),
+            ("opinion", "1"),
+            ("unit", "2"),
+            ("reason", "时间表不具体"),
+        ],
+    )
+    .await;
+    ok(&unit, &id, &plan).await;
+    ok(&unit, &id, &[("do", "submit_plan"), ("opinion", "1")]).await;
+    ok(
+        &staff,
+        &id,
+        &[("do", "accept_plan"), ("opinion", "1"), ("unit", "2")],
+    )
+    .await;
+
+    let (_, page) = unit.text(&format!("/supervision/{id}")).await;
+    assert!(page.contains("整改中，待报整改结果") && page.contains("整改结果期限"));
+    ok(
+        &unit,
+        &id,
+        &[
+            ("do", "record_results"),
+            ("opinion", "1"),
+            ("result", "三处堆场已于4月28日全部清理完毕。"),
+            ("evidence", "现场照片12张、区交通局验收记录"),
+        ],
+    )
+    .await;
+    ok(&staff, &id, &[("do", "start_recheck")]).await;
+    // The re-check finds it short: back to rectification with a new date.
+    let page = refused(
+        &staff,
+        &id,
+        &[
+            ("do", "reopen"),
+            ("opinion", "1"),
+            ("unit", "2"),
+            ("reason", ""),
+            ("until", ""),
+        ],
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(page.contains("请填写新的整改期限"));
+    let until = (app.state.today() + time::Duration::days(30)).to_string();
+    ok(
+        &staff,
+        &id,
+        &[
+            ("do", "reopen"),
+            ("opinion", "1"),
+            ("unit", "2"),
+            ("reason", "回头看发现仍有一处堆场复堆"),
+            ("until", &until),
+        ],
+    )
+    .await;
+    let (_, page) = unit.text(&format!("/supervision/{id}")).await;
+    assert!(page.contains("回头看要求重新整改：回头看发现仍有一处堆场复堆"));
+    assert!(page.contains("整改中，待报整改结果"));
+
+    // The test clock passes the new date: the warning job tells the unit,
+    // and the board and the unit's queue show it overdue.
+    app.clock.advance(31 * 86_400);
+    while web::jobs::run_due(&app.state).await.unwrap() > 0 {}
+    // Sessions ended while the clock moved on; everyone signs in again.
+    let unit = app.login("chengban").await;
+    let staff = app.login("shiganbu").await;
+    let (_, messages) = unit.text("/messages").await;
+    assert!(messages.contains("监督意见整改结果已超期"), "{messages}");
+    let (_, board) = unit.text("/supervision").await;
+    assert!(
+        board.contains("报送整改结果") && board.contains("已超期"),
+        "{board}"
+    );
+    let (_, board) = staff.text("/supervision").await;
+    assert!(board.contains("1项超期"), "{board}");
+    ok(
+        &unit,
+        &id,
+        &[
+            ("do", "record_results"),
+            ("opinion", "1"),
+            ("result", "复堆点位已清理，并设置隔离围挡。"),
+            ("evidence", "整改前后对比照片"),
+        ],
+    )
+    .await;
+    ok(&staff, &id, &[("do", "start_recheck")]).await;
+    ok(
+        &staff,
+        &id,
+        &[("do", "close"), ("conclusion", "整改到位，同意办结")],
+    )
+    .await;
+    let (_, page) = staff.text(&format!("/supervision/{id}")).await;
+    assert!(page.contains("回头看结论") && page.contains("整改到位，同意办结"));
+    let (_, board) = staff.text("/supervision?year=2026").await;
+    assert!(board.contains("办结") && !board.contains("项超期"));
+}
+
+#[tokio::test]
+async fn a_unit_answering_an_opinion_not_sent_to_it_is_refused() {
+    let app = spawn_app().await;
+    let (committee, member_name) = names(&app).await;
+    let committee = committee.to_string();
+    let staff = app.login("shiganbu").await;
+    let r = staff
+        .post("/supervision", &topic_form(TITLE, &committee, &member_name))
+        .await;
+    let id = location(&r)
+        .trim_start_matches("/supervision/")
+        .split(['?', '/'])
+        .next()
+        .unwrap()
+        .to_string();
+    let member = app.login("weiyuan").await;
+    ok(
+        &member,
+        &id,
+        &[
+            ("do", "record_activity"),
+            ("kind", "research"),
+            ("title", "座谈调研"),
+            ("start", "2026-03-02"),
+            ("end", "2026-03-02"),
+            ("place", "市生态环境局"),
+            ("participants", member_name.as_str()),
+            ("findings", "排污口台账不全。"),
+        ],
+    )
+    .await;
+    ok(
+        &staff,
+        &id,
+        &[
+            ("do", "draft_opinion"),
+            ("title", "关于完善排污口台账的意见"),
+            ("text", "建议限期完善。"),
+        ],
+    )
+    .await;
+    // Not yet sent: chengban's unit cannot see it at all.
+    let unit = app.login("chengban").await;
+    assert_eq!(
+        unit.get(&format!("/supervision/{id}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    // Sent to another unit: still not theirs.
+    let other = store::proposal::units_of(&app.state.db, domain::OrgId(1))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(u, _)| u.0)
+        .find(|u| *u != 2)
+        .unwrap()
+        .to_string();
+    ok(
+        &staff,
+        &id,
+        &[("do", "send_opinion"), ("opinion", "1"), ("units", &other)],
+    )
+    .await;
+    assert_eq!(
+        unit.get(&format!("/supervision/{id}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let r = unit
+        .post(
+            &format!("/supervision/{id}/act"),
+            &[("do", "submit_plan"), ("opinion", "1"), ("unit", &other)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    // The district staff of another organisation do not see it either.
+    let district = app.login("quganbu").await;
+    assert_eq!(
+        district.get(&format!("/supervision/{id}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+}

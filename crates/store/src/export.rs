@@ -16,6 +16,10 @@ pub const QUEUED: &str = "queued";
 pub const RUNNING: &str = "running";
 pub const DONE: &str = "done";
 pub const FAILED: &str = "failed";
+/// Done, and the file was removed after the keeping period.
+pub const EXPIRED: &str = "expired";
+/// The job kind that removes a finished export's file.
+pub const EXPIRE_KIND: &str = "export.expire";
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Export {
@@ -47,6 +51,7 @@ impl Export {
             QUEUED => "排队中",
             RUNNING => "生成中",
             DONE => "已完成",
+            EXPIRED => "已过期",
             _ => "失败",
         }
     }
@@ -186,15 +191,16 @@ pub async fn recent(db: &Db, kind: &str, org: OrgId, limit: u64) -> Result<Vec<E
 
 async fn set(db: &Db, id: i64, values: Vec<(Exports, sea_query::SimpleExpr)>) -> Result<()> {
     let mut tx = db.write().await?;
-    tx.execute(
-        &Query::update()
-            .table(Exports::Table)
-            .values(values)
-            .and_where(Expr::col(Exports::Id).eq(id))
-            .to_owned(),
-    )
-    .await?;
+    tx.execute(&update(id, values)).await?;
     tx.commit().await
+}
+
+fn update(id: i64, values: Vec<(Exports, sea_query::SimpleExpr)>) -> sea_query::UpdateStatement {
+    Query::update()
+        .table(Exports::Table)
+        .values(values)
+        .and_where(Expr::col(Exports::Id).eq(id))
+        .to_owned()
 }
 
 /// The job has counted its work and starts (again, after a retry).
@@ -225,14 +231,42 @@ pub async fn progress(db: &Db, now: i64, id: i64, done: i64) -> Result<()> {
     .await
 }
 
-pub async fn finished(db: &Db, now: i64, id: i64, file: &str) -> Result<()> {
-    set(
-        db,
+/// The file is written; it is kept until `keep_until`, when a job of kind
+/// [`EXPIRE_KIND`] (enqueued here, in the same transaction) removes it.
+pub async fn finished(db: &Db, now: i64, id: i64, file: &str, keep_until: i64) -> Result<()> {
+    let mut tx = db.write().await?;
+    tx.execute(&update(
         id,
         vec![
             (Exports::State, DONE.into()),
             (Exports::Done, Expr::col(Exports::Total).into()),
             (Exports::File, file.into()),
+            (Exports::UpdatedAt, now.into()),
+        ],
+    ))
+    .await?;
+    crate::job::enqueue(
+        &mut tx,
+        now,
+        NewJob {
+            kind: EXPIRE_KIND,
+            payload: serde_json::json!({ "export_id": id }),
+            run_at: keep_until,
+            dedupe_key: Some(format!("export-expire:{id}")),
+        },
+    )
+    .await?;
+    tx.commit().await
+}
+
+/// The file was removed: the export stays listed as expired.
+pub async fn expired(db: &Db, now: i64, id: i64) -> Result<()> {
+    set(
+        db,
+        id,
+        vec![
+            (Exports::State, EXPIRED.into()),
+            (Exports::File, "".into()),
             (Exports::UpdatedAt, now.into()),
         ],
     )

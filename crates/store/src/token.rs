@@ -21,6 +21,10 @@ pub struct ApiToken {
     #[serde(skip)]
     pub org_path: OrgPath,
     pub role: Role,
+    /// The account that issued it; work the token starts that needs an
+    /// account (a background export) is recorded under it.
+    #[serde(skip)]
+    pub created_by: UserId,
     pub created_at: i64,
     pub last_used_at: Option<i64>,
     pub revoked_at: Option<i64>,
@@ -34,6 +38,7 @@ fn select() -> sea_query::SelectStatement {
             (t, ApiTokens::Name),
             (t, ApiTokens::OrgId),
             (t, ApiTokens::Role),
+            (t, ApiTokens::CreatedBy),
             (t, ApiTokens::CreatedAt),
             (t, ApiTokens::LastUsedAt),
             (t, ApiTokens::RevokedAt),
@@ -61,6 +66,7 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<ApiToken> {
         org_path: OrgPath::from_stored(get(r, "org_path")?),
         role: Role::from_code(&role)
             .ok_or_else(|| StoreError::Other(format!("unknown role {role}")))?,
+        created_by: UserId(get(r, "created_by")?),
         created_at: get(r, "created_at")?,
         last_used_at: get(r, "last_used_at")?,
         revoked_at: get(r, "revoked_at")?,

@@ -38,6 +38,9 @@ pub struct Config {
     pub smtp_password: String,
     /// The sender, e.g. `数字政协 <noreply@example.gov.cn>`.
     pub mail_from: String,
+    /// Days a finished background export (提案汇编) is kept for download
+    /// before its file is removed.
+    pub export_keep_days: u32,
 }
 
 impl Default for Config {
@@ -61,6 +64,7 @@ impl Default for Config {
             smtp_user: String::new(),
             smtp_password: String::new(),
             mail_from: String::new(),
+            export_keep_days: 7,
         }
     }
 }
@@ -86,6 +90,7 @@ impl std::fmt::Debug for Config {
             .field("smtp_user", &self.smtp_user)
             .field("smtp_password", &"<redacted>")
             .field("mail_from", &self.mail_from)
+            .field("export_keep_days", &self.export_keep_days)
             .finish()
     }
 }
@@ -162,6 +167,13 @@ impl Config {
                 self.max_upload_mb = value
                     .parse()
                     .map_err(|_| bad(key, format!("应为整数，得到“{value}”")))?
+            }
+            "EXPORT_KEEP_DAYS" => {
+                self.export_keep_days = value
+                    .parse()
+                    .ok()
+                    .filter(|d| *d >= 1)
+                    .ok_or_else(|| bad(key, format!("应为不小于1的整数天数，得到“{value}”")))?
             }
             "TRUST_PROXY" => self.trust_proxy = flag(&value)?,
             "SECURE_COOKIES" => self.secure_cookies = flag(&value)?,

@@ -86,6 +86,7 @@ async fn handle(state: &AppState, job: &Job) -> Result<(), String> {
         store::mail::KIND => crate::outbox::deliver(state, job).await,
         store::supervision::WARNING_KIND => crate::supervision::warning::run(state, job).await,
         crate::proposals::compendium::KIND => crate::proposals::compendium::run(state, job).await,
+        store::export::EXPIRE_KIND => crate::exports::expire(state, job).await,
         other => Err(format!("no handler for job kind {other}")),
     }
 }

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod config;
 mod directory;
 pub mod error;
+mod exports;
 mod failed_step;
 pub mod home;
 pub mod jobs;

@@ -13,8 +13,9 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use documents::{Compendium, CompendiumTitle};
 use domain::catalog::CatalogKind;
+use domain::org::OrgPath;
 use domain::proposal::stats::may_view;
-use domain::TermId;
+use domain::{OrgId, Role, TermId, UserId};
 use serde::Deserialize;
 use store::export::{Export, NewExport};
 use store::job::Job;
@@ -75,27 +76,53 @@ pub struct StartForm {
     year: String,
 }
 
-fn allowed(user: &User) -> WebResult<()> {
-    if may_view(user.live.account.role) {
-        Ok(())
-    } else {
-        Err(WebError::Forbidden)
+/// Who asks for a compendium: a logged-in account, or an API token acting
+/// through the account that issued it.
+pub struct Requester {
+    /// The account asking; `None` for a token, which belongs to no person.
+    pub account: Option<UserId>,
+    /// The account the export is recorded under (a token's issuer).
+    pub record_as: UserId,
+    pub role: Role,
+    pub org: OrgId,
+    pub org_path: OrgPath,
+    pub who: store::audit::Who,
+}
+
+impl From<&User> for Requester {
+    fn from(user: &User) -> Self {
+        let a = &user.live.account;
+        Requester {
+            account: Some(a.id),
+            record_as: a.id,
+            role: a.role,
+            org: a.org_id,
+            org_path: a.org_path.clone(),
+            who: user.who(),
+        }
     }
 }
 
-async fn terms(state: &AppState, user: &User) -> WebResult<Vec<(i64, String)>> {
-    let a = &user.live.account;
-    Ok(store::org::list_catalog(
-        &state.db,
-        CatalogKind::Term,
-        &a.org_path,
-        Some(a.org_id),
-        true,
+impl Requester {
+    /// Staff and leaders who may read the proposal statistics.
+    pub fn allowed(&self) -> WebResult<()> {
+        if may_view(self.role) {
+            Ok(())
+        } else {
+            Err(WebError::Forbidden)
+        }
+    }
+}
+
+/// The terms of the requester's own organisation, as (id, name).
+async fn terms(state: &AppState, r: &Requester) -> WebResult<Vec<(i64, String)>> {
+    Ok(
+        store::org::list_catalog(&state.db, CatalogKind::Term, &r.org_path, Some(r.org), true)
+            .await?
+            .into_iter()
+            .map(|t| (t.id, t.name))
+            .collect(),
     )
-    .await?
-    .into_iter()
-    .map(|t| (t.id, t.name))
-    .collect())
 }
 
 async fn start_page(
@@ -105,7 +132,7 @@ async fn start_page(
     error: String,
 ) -> WebResult<StartPage> {
     let a = &user.live.account;
-    let terms = terms(state, user).await?;
+    let terms = terms(state, &Requester::from(user)).await?;
     let term = match form.term.parse::<i64>() {
         Ok(t) => t,
         Err(_) => super::current_term(state, &a.org_path, a.org_id)
@@ -131,33 +158,35 @@ async fn start_page(
 
 /// `GET /proposals/compendium`
 pub async fn page(State(state): State<AppState>, user: User) -> WebResult<Response> {
-    allowed(&user)?;
+    Requester::from(&user).allowed()?;
     render(start_page(&state, &user, StartForm::default(), String::new()).await?)
 }
 
-/// `POST /proposals/compendium`: records the export with its job and goes
-/// to the status page.
-pub async fn start(
-    State(state): State<AppState>,
-    CsrfForm(user, form): CsrfForm<StartForm>,
-) -> WebResult<Response> {
-    allowed(&user)?;
-    let a = &user.live.account;
-    let terms = terms(&state, &user).await?;
+/// What was wrong with a request for a compendium.
+pub const BAD_REQUEST: &str = "请选择本级政协的届次，并填写2000至2100之间的年度";
+
+/// Records the export with its job (one transaction) and audits it; the
+/// export's id, or `None` when the term is not the requester's or the year
+/// is out of range.
+pub async fn start_export(
+    state: &AppState,
+    r: &Requester,
+    term: &str,
+    year: &str,
+) -> WebResult<Option<i64>> {
+    r.allowed()?;
+    let terms = terms(state, r).await?;
     let term = terms
         .iter()
-        .find(|t| form.term.trim().parse::<i64>().ok() == Some(t.0))
+        .find(|t| term.trim().parse::<i64>().ok() == Some(t.0))
         .cloned();
-    let year = form
-        .year
+    let year = year
         .trim()
         .parse::<i32>()
         .ok()
         .filter(|y| (2000..=2100).contains(y));
     let (Some((term, term_name)), Some(year)) = (term, year) else {
-        let error = "请选择本级政协的届次，并填写2000至2100之间的年度".to_string();
-        let page = start_page(&state, &user, form, error).await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
+        return Ok(None);
     };
     let title = format!("{term_name}{year}年提案汇编");
     let now = state.now();
@@ -167,8 +196,8 @@ pub async fn start(
         now,
         NewExport {
             job_kind: KIND,
-            org: a.org_id,
-            user: a.id,
+            org: r.org,
+            user: r.record_as,
             title: title.clone(),
             params: serde_json::json!(Params { term, year }),
         },
@@ -176,16 +205,31 @@ pub async fn start(
     .await?;
     tx.commit().await?;
     let event = store::audit::Event::new("export", "compendium", id, format!("生成{title}"));
-    store::audit::record(&state.db, now, &user.who(), event).await?;
-    Ok(Redirect::to(&format!("/proposals/compendium/{id}")).into_response())
+    store::audit::record(&state.db, now, &r.who, event).await?;
+    Ok(Some(id))
 }
 
-/// The export, if this user may see it: the one who started it, or staff
-/// and leaders of the same organisation. Anyone else gets 404.
-async fn own_export(state: &AppState, user: &User, id: i64) -> WebResult<Export> {
+/// `POST /proposals/compendium`: records the export with its job and goes
+/// to the status page.
+pub async fn start(
+    State(state): State<AppState>,
+    CsrfForm(user, form): CsrfForm<StartForm>,
+) -> WebResult<Response> {
+    let requester = Requester::from(&user);
+    match start_export(&state, &requester, &form.term, &form.year).await? {
+        Some(id) => Ok(Redirect::to(&format!("/proposals/compendium/{id}")).into_response()),
+        None => {
+            let page = start_page(&state, &user, form, BAD_REQUEST.to_string()).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+        }
+    }
+}
+
+/// The export, if the requester may see it: the account that started it,
+/// or staff and leaders of the same organisation. Anyone else gets 404.
+pub async fn visible_export(state: &AppState, r: &Requester, id: i64) -> WebResult<Export> {
     let e = store::export::get_export(&state.db, id).await?;
-    let a = &user.live.account;
-    let mine = e.user_id == a.id || (may_view(a.role) && e.org_id == a.org_id);
+    let mine = r.account == Some(e.user_id) || (may_view(r.role) && e.org_id == r.org);
     if e.kind == KIND && mine {
         Ok(e)
     } else {
@@ -199,7 +243,7 @@ pub async fn status(
     user: User,
     Path(id): Path<i64>,
 ) -> WebResult<Response> {
-    let e = own_export(&state, &user, id).await?;
+    let e = visible_export(&state, &Requester::from(&user), id).await?;
     render(StatusPage {
         shell: Shell::new(&user, "提案汇编", "/proposals"),
         e,
@@ -212,7 +256,12 @@ pub async fn file(
     user: User,
     Path(id): Path<i64>,
 ) -> WebResult<Response> {
-    let e = own_export(&state, &user, id).await?;
+    let e = visible_export(&state, &Requester::from(&user), id).await?;
+    download_export(&state, &e).await
+}
+
+/// Streams a finished export's file; a running, failed or expired one is 404.
+pub async fn download_export(state: &AppState, e: &Export) -> WebResult<Response> {
     if !e.is_done() || e.file.is_empty() || e.file.contains(['/', '\\']) {
         return Err(WebError::NotFound);
     }
@@ -312,6 +361,8 @@ async fn build(state: &AppState, id: i64) -> Result<(), WebError> {
     .await
     .map_err(|err| WebError::Internal(err.to_string()))?
     .map_err(WebError::Internal)?;
-    store::export::finished(db, state.now(), id, &name).await?;
+    let now = state.now();
+    let keep_until = now + i64::from(state.config.export_keep_days) * 86_400;
+    store::export::finished(db, now, id, &name, keep_until).await?;
     Ok(())
 }

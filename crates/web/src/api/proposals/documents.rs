@@ -39,8 +39,9 @@ pub async fn export(
     let f = q.parse()?;
     let mut filter = list_filter(&acting.me, f.stage, f.q.as_deref().unwrap_or(""))?;
     filter.year = f.year;
+    crate::search::narrow_by_keyword(&state, &acting.me, &mut filter).await?;
     let described = format!(
-        "接口导出 状态={} 年度={} 案由含={}",
+        "接口导出 状态={} 年度={} 关键词={}",
         f.stage.map(|s| s.code()).unwrap_or(""),
         f.year.map(|y| y.to_string()).unwrap_or_default(),
         f.q.unwrap_or_default()

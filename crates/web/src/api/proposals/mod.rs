@@ -6,6 +6,7 @@
 
 mod acting;
 mod assign;
+mod compendium;
 mod json;
 mod read;
 mod record;
@@ -31,6 +32,9 @@ pub fn routes() -> Router<AppState> {
         .route("/proposals/search", get(read::search))
         .route("/proposals/statistics", get(stats::statistics))
         .route("/proposals/export.xlsx", get(documents::export))
+        .route("/proposals/compendium", post(compendium::start))
+        .route("/proposals/compendium/{id}", get(compendium::status))
+        .route("/proposals/compendium/{id}/file", get(compendium::file))
         .route("/proposals/{id}/form.docx", get(documents::form))
         .route("/proposals/{id}", get(read::read))
         .route("/proposals/{id}/draft", put(write::save_draft))
@@ -59,6 +63,9 @@ pub fn routes() -> Router<AppState> {
         assign::assign,
         documents::form,
         documents::export,
+        compendium::start,
+        compendium::status,
+        compendium::file,
         stats::statistics
     )
 )]

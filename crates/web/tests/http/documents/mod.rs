@@ -10,6 +10,7 @@ use reqwest::StatusCode;
 use crate::common::{location, spawn_app, Browser, TestApp};
 use crate::proposals::{act, assigned, id_of, second_member};
 
+mod compendium_api;
 mod excel;
 
 pub(super) const TITLE: &str = "关于加快推进老旧小区加装电梯的建议";

@@ -123,8 +123,10 @@ async fn a_public_demand_is_forwarded_answered_fed_back_and_tracked() {
     assert!(page.contains("验证题答案不正确"));
     assert!(page.contains("请勾选同意"));
     assert!(
-        page.contains("&lt;script&gt;alert(1)&lt;/script&gt;解放碑小区"),
-        "input kept, escaped"
+        page.contains("&#60;script&#62;alert(1)")
+            && page.contains("解放碑小区门口的路灯坏了三个月"),
+        "input kept, escaped: {}",
+        between(&page, "<textarea", "</textarea>")
     );
     assert!(!page.contains("<script>alert(1)"));
     let r = submit(&citizen, station, &[("content", "")]).await;
@@ -150,9 +152,11 @@ async fn a_public_demand_is_forwarded_answered_fed_back_and_tracked() {
     // Staff see it, escaped, with the visitor's data; and forward it.
     let staff = app.login("shiganbu").await;
     let (_, list) = staff.text("/demands").await;
-    let id: i64 = between(&list, "href=\"/demands/", "\"").parse().unwrap();
+    let id: i64 = between(&list, "<td class=\"primary\"><a href=\"/demands/", "\"")
+        .parse()
+        .unwrap();
     let (_, record) = staff.text(&format!("/demands/{id}")).await;
-    assert!(record.contains("&lt;script&gt;") && !record.contains("<script>alert"));
+    assert!(record.contains("&#60;script&#62;") && !record.contains("<script>alert"));
     assert!(record.contains("王女士") && record.contains("13812345678"));
     let unit = unit_of(&app, "chengban").await.to_string();
     let r = staff

@@ -126,8 +126,175 @@ async fn the_openapi_document_lists_the_opinion_paths() {
         "/opinions/{id}",
         "/opinions/{id}/submit",
         "/opinions/{id}/actions",
+        "/opinions/{id}/report-upward",
+        "/opinions/{id}/national",
+        "/opinions/{id}/instructions",
+        "/opinions/{id}/chain",
+        "/opinions/bulletins",
+        "/opinions/bulletins/{id}",
+        "/opinions/bulletins/{id}/pieces",
+        "/opinions/bulletins/{id}/issue",
+        "/opinions/bulletins/{id}/bulletin.docx",
+        "/opinions/stats",
     ] {
         assert!(doc["paths"][path].is_object(), "{path}");
     }
     assert!(doc["components"]["schemas"]["OpinionOut"].is_object());
+}
+
+/// A report adopted through the API; returns its id.
+async fn adopted(app: &TestApp, c: &super::proposals::Cast, title: &str) -> i64 {
+    let mut body = report();
+    body["title"] = json!(title);
+    let (status, _, out) = app
+        .post(&format!("/opinions?{}", c.as_member), &c.member, body)
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{out}");
+    let id = out["id"].as_i64().unwrap();
+    for step in ["review", "sign_off", "adopt"] {
+        let (status, _, out) = app
+            .post(
+                &format!("/opinions/{id}/actions"),
+                &c.staff,
+                json!({"do": step}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{step}: {out}");
+    }
+    id
+}
+
+#[tokio::test]
+async fn upward_reports_instructions_bulletins_and_statistics_through_the_api() {
+    let app = spawn_app().await;
+    let c = cast(&app).await;
+    let id = adopted(&app, &c, "关于社区老年食堂运营困难的情况反映").await;
+
+    // The city's report goes to the national CPPCC, once.
+    let (_, _, out) = app.get(&format!("/opinions/{id}"), &c.staff).await;
+    assert!(out["steps"].to_string().contains("report_upward"), "{out}");
+    let path = format!("/opinions/{id}/report-upward");
+    let as_member = format!("{path}?{}", c.as_member);
+    let (status, _, _) = app.post(&as_member, &c.member, json!({})).await;
+    assert!(
+        status == StatusCode::FORBIDDEN || status == StatusCode::NOT_FOUND,
+        "{status}"
+    );
+    let (status, _, out) = app.post(&path, &c.staff, json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    let (status, ct, problem) = app.post(&path, &c.staff, json!({})).await;
+    assert_problem(status, &ct, &problem, StatusCode::CONFLICT);
+    assert!(problem.to_string().contains("已报送全国政协"), "{problem}");
+    let national = format!("/opinions/{id}/national");
+    let (status, ct, problem) = app
+        .post(
+            &national,
+            &c.staff,
+            json!({"outcome": "maybe", "outcome_on": "2026-05-20"}),
+        )
+        .await;
+    assert_problem(status, &ct, &problem, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _, _) = app
+        .post(
+            &national,
+            &c.staff,
+            json!({"outcome": "adopted", "outcome_on": "2026-05-20"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+
+    // An instruction: bad fields name themselves; the good one is listed.
+    let ins = format!("/opinions/{id}/instructions");
+    let (status, ct, problem) = app
+        .post(
+            &ins,
+            &c.staff,
+            json!({"leader": "", "level": "city", "text": "x", "given_on": "2026-05-28"}),
+        )
+        .await;
+    assert_problem(status, &ct, &problem, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(problem.to_string().contains("leader"), "{problem}");
+    let body = json!({"leader": "李市长", "level": "city", "text": "请市民政局研究。", "given_on": "2026-05-28"});
+    let (status, _, _) = app
+        .post(&format!("{ins}?{}", c.as_member), &c.member, body.clone())
+        .await;
+    assert!(
+        status == StatusCode::FORBIDDEN || status == StatusCode::NOT_FOUND,
+        "{status}"
+    );
+    let (status, _, _) = app.post(&ins, &c.staff, body).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, chain) = app.get(&format!("/opinions/{id}/chain"), &c.staff).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(chain["chain"].as_array().unwrap().len(), 2, "{chain}");
+    assert_eq!(chain["chain"][1]["stage_label"], "全国政协采用");
+    assert_eq!(chain["instructions"][0]["leader"], "李市长");
+
+    // A bulletin: created, a piece, issued, downloaded.
+    let second = adopted(&app, &c, "关于城区老旧小区加装电梯后续维保的建议").await;
+    let (status, _, b) = app
+        .post(
+            "/opinions/bulletins",
+            &c.staff,
+            json!({"title": "养老专辑"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{b}");
+    assert_eq!(b["number"], 1);
+    let bid = b["id"].as_i64().unwrap();
+    let pieces = format!("/opinions/bulletins/{bid}/pieces");
+    let (status, ct, problem) = app
+        .post(
+            &pieces,
+            &c.staff,
+            json!({"combined": true, "title": "", "opinions": format!("{id},{second}")}),
+        )
+        .await;
+    assert_problem(status, &ct, &problem, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _, b) = app
+        .post(
+            &pieces,
+            &c.staff,
+            json!({"combined": true, "title": "养老服务综合反映", "opinions": format!("{id},{second}")}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{b}");
+    assert_eq!(b["pieces"][0]["sources"], json!([id, second]));
+    let (status, _, b) = app
+        .post(
+            &format!("/opinions/bulletins/{bid}/issue"),
+            &c.staff,
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(b["issued"], true);
+    let r = app
+        .client
+        .get(format!(
+            "{}/opinions/bulletins/{bid}/bulletin.docx",
+            app.base
+        ))
+        .bearer_auth(&c.staff)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(&r.bytes().await.unwrap()[..2], b"PK");
+    let (_, _, list) = app.get("/opinions/bulletins", &c.staff).await;
+    assert_eq!(
+        list[0]["label"],
+        format!("《社情民意》{}年第1期", b["year"])
+    );
+
+    // Statistics for staff, not members.
+    let (status, _, stats) = app.get("/opinions/stats?by=org", &c.staff).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(stats["total"]["sent"], 2, "{}", stats["total"]);
+    assert_eq!(stats["total"]["adopted_national"], 1);
+    assert_eq!(stats["total"]["instructions"], 1);
+    let (status, _, _) = app
+        .get(&format!("/opinions/stats?{}", c.as_member), &c.member)
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
 }

@@ -11,6 +11,7 @@ mod documents;
 mod elder;
 mod mail;
 mod members;
+mod opinion_loop;
 mod opinions;
 mod permissions;
 mod proposal_handling;

@@ -110,6 +110,15 @@ fn routes() -> Vec<Route> {
             &["weiyuan", "shiganbu", "quganbu"],
             &[],
         ),
+        // 社情民意 after adoption: bulletins (shiganbu starts 第1期 of the
+        // city, quganbu the district's) and the targets and statistics.
+        r(Get, "/opinions/bulletins", READERS, &[]),
+        r(Post(&[("title", "")]), "/opinions/bulletins", STAFF, &[]),
+        r(Get, "/opinions/bulletins/1", &["shiganbu", "lingdao"], &["quganbu"]),
+        r(Get, "/opinions/bulletins/1/docx", &["shiganbu", "lingdao"], &["quganbu"]),
+        r(Get, "/opinions/stats", READERS, &[]),
+        r(Get, "/opinions/stats?by=org", READERS, &[]),
+        r(Get, "/opinions/stats?by=sector&met=no", READERS, &[]),
         r(Get, "/members", READERS, &[]),
         r(Get, "/members?party=cpc&page=2", READERS, &[]),
         r(Get, "/members/new", STAFF, &[]),

@@ -306,8 +306,8 @@ pub struct PieceBody {
     combined: bool,
     #[serde(default)]
     title: String,
-    /// 本级已采用、尚未编入简报的信息 id
-    opinions: Vec<i64>,
+    /// 本级已采用、尚未编入简报的信息 id，以逗号分隔，如 "12,15"
+    opinions: String,
 }
 
 /// 编入信息（工作人员，未印发的简报）
@@ -322,17 +322,11 @@ pub async fn bulletin_piece(
     Id(id): Id,
     Json(b): Json<PieceBody>,
 ) -> ApiResult<Json<BulletinOut>> {
-    let ids = b
-        .opinions
-        .iter()
-        .map(i64::to_string)
-        .collect::<Vec<_>>()
-        .join(",");
     let form = form_of(&[
         ("do", "piece"),
         ("combined", if b.combined { "1" } else { "0" }),
         ("title", &b.title),
-        ("ids", &ids),
+        ("ids", &b.opinions),
     ]);
     bulletins::step(&state, &acting.audit(), &acting.me, id, &form).await?;
     Ok(Json(bulletin_out(

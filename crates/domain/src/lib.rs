@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod field;
 pub mod ids;
+pub mod letter;
 pub mod member;
 pub mod opinion;
 pub mod org;

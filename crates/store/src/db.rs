@@ -2,6 +2,8 @@
 //! Queries are sea-query statements rendered for the backend in use.
 
 use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
 
 use sea_query::{
     DeleteStatement, InsertStatement, PostgresQueryBuilder, SelectStatement, SqliteQueryBuilder,
@@ -23,6 +25,11 @@ pub enum Backend {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite has one writer at a time. Writers of this process queue here,
+    /// first come first served, instead of in SQLite's busy handler, which
+    /// sleeps in growing steps (up to 100 ms) and so turns a short wait
+    /// into a long one under a burst of submissions.
+    writer: Arc<tokio::sync::Mutex<()>>,
     /// Counts of wide lists, kept briefly (see `proposal::wide`).
     pub(crate) counts: crate::proposal::CountCache,
 }
@@ -98,6 +105,7 @@ impl Db {
         Ok(Db {
             pool,
             backend,
+            writer: Arc::new(tokio::sync::Mutex::new(())),
             counts: Default::default(),
         })
     }
@@ -112,14 +120,25 @@ impl Db {
 
     /// A write transaction. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`) so that the busy timeout applies.
+    ///
+    /// On SQLite the transaction first waits its turn among this process's
+    /// writers (as long as the busy timeout, 5 s), so the lock is free when
+    /// it asks; another process (the command line) still meets the busy
+    /// timeout.
     pub async fn write(&self) -> Result<Tx> {
-        let inner = match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
+        let (inner, turn) = match self.backend {
+            Backend::Sqlite => {
+                let turn = tokio::time::timeout(WRITER_WAIT, self.writer.clone().lock_owned())
+                    .await
+                    .map_err(|_| StoreError::Other("数据库繁忙，请稍后重试".into()))?;
+                (self.pool.begin_with("BEGIN IMMEDIATE").await?, Some(turn))
+            }
+            Backend::Postgres => (self.pool.begin().await?, None),
         };
         Ok(Tx {
             inner,
             backend: self.backend,
+            _turn: turn,
         })
     }
 
@@ -159,7 +178,12 @@ impl Db {
 pub struct Tx {
     inner: sqlx::Transaction<'static, Any>,
     backend: Backend,
+    /// This process's writer turn on SQLite, held until commit or drop.
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
 }
+
+/// How long a writer waits for its turn: SQLite's busy timeout.
+const WRITER_WAIT: Duration = Duration::from_secs(5);
 
 impl Tx {
     pub fn backend(&self) -> Backend {

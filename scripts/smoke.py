@@ -809,9 +809,80 @@ class Smoke:
 
     # -- scenario -----------------------------------------------------------
 
+    def demand_journey(self) -> None:
+        """A citizen on a phone (360 px, no account): the public demand form,
+        a wrong answer to the human check (input kept), the receipt with the
+        tracking code and the tracking page; the form again at desk width."""
+        log("== 群众诉求（公开表单，无需账号）")
+        self.wd.delete_cookies()
+        for width, height in ((360, 800), (1366, 900)):
+            self.wd.set_width(width, height)
+            self.wd.go(self.base + "/demand")
+            self.wd.wait_ready()
+            if self.wd.find("main form select#pick-org") is None:
+                raise SmokeFailure("公开诉求表单：没有选择区县的下拉框")
+            self.shot("citizen", "demand-form")
+        self.wd.set_width(360, 800)
+        org = self.wd.js("var o=document.querySelector('#pick-org option:nth-child(3)')||document.querySelector('#pick-org option:nth-child(2)');return o?o.value:''")
+        self.wd.go(self.base + f"/demand?org={org}")
+        self.wd.wait_ready()
+        form = self.wd.need("main form[method='post'][action='/demand']")
+        station = self.wd.js("var o=document.querySelector('#station option:nth-child(2)');return o?o.value:''")
+        fields = {"category": "交通出行", "content": "学校门口上下学时段拥堵严重，建议设置临时停车位并增派交通协管员。", "name": "王女士", "phone": "13812345678"}
+        if station:
+            fields["station"] = station
+        self.fill("公开诉求", form, fields)
+        consent = self.wd.find_in(form, "input[name='consent']")
+        if consent is None:
+            raise SmokeFailure("公开诉求表单：没有同意勾选框")
+        self.wd.click(consent)
+        answer = self.wd.find_in(form, "input[name='answer']")
+        self.wd.type(answer, "99")
+        self.wd.press(self.wd.find_in(form, "button[type=submit]"))
+        self.wd.wait_ready()
+        kept = self.wd.js("var t=document.querySelector('#content');return t?t.value:''")
+        if "学校门口" not in kept:
+            raise SmokeFailure("公开诉求表单：验证题答错后，填写的内容没有保留")
+        self.shot("citizen", "demand-wrong-answer")
+        log("  ok   验证题答错：422，内容保留")
+        question = self.wd.js("var l=document.querySelector(\"label[for='answer']\");return l?l.textContent:''")
+        m = re.search(r"(\d+)\s*加\s*(\d+)", question)
+        if not m:
+            raise SmokeFailure(f"公开诉求表单：读不出验证题（{question}）")
+        form = self.wd.need("main form[method='post'][action='/demand']")
+        if not self.wd.js("return document.querySelector(\"input[name='consent']\").checked"):
+            self.wd.click(self.wd.find_in(form, "input[name='consent']"))
+        self.wd.type(self.wd.find_in(form, "input[name='answer']"), str(int(m.group(1)) + int(m.group(2))))
+        self.wd.press(self.wd.find_in(form, "button[type=submit]"))
+        self.wd.wait_ready()
+        code = self.wd.js("var c=document.querySelector('#code');return c?c.textContent.trim():''")
+        if not code.startswith("SQ"):
+            raise SmokeFailure(f"公开诉求：提交后没有查询码（{self.page_problem() or self.wd.title()}）")
+        rel = self.shot("citizen", "demand-done")
+        self.results.append(Result("citizen", "/demand", 200, "ok", f"提交诉求 → 查询码 {code}", rel))
+        log(f"  ok   提交诉求，查询码 {code}  [{rel}]")
+        self.wd.go(self.base + f"/demand/track?code={code}")
+        self.wd.wait_ready()
+        text = self.wd.js("return document.querySelector('main').innerText")
+        if "已受理" not in text or "13812345678" in text or "王女士" in text:
+            raise SmokeFailure("诉求查询页：应显示“已受理”且不显示称呼和电话")
+        overflow = self.wd.js("return document.documentElement.scrollWidth - window.innerWidth")
+        if overflow > 2:
+            self.warn(f"诉求查询页在 360px 宽时横向溢出 {overflow}px")
+        rel = self.shot("citizen", "demand-track")
+        self.results.append(Result("citizen", "/demand/track", 200, "ok", "查询办理进度 → 已受理", rel))
+        log(f"  ok   查询页显示状态，不含个人信息  [{rel}]")
+        self.wd.go(self.base + "/demand/track?code=SQ23456789ABCD")
+        self.wd.wait_ready()
+        self.shot("citizen", "demand-track-unknown")
+
     def run(self) -> None:
         self.check_health()
         self.check_anonymous()
+        try:
+            self.demand_journey()
+        except SmokeFailure as e:
+            self.fail(str(e))
         self.wd.delete_cookies()
 
         # 委员 on a phone.

@@ -169,6 +169,7 @@ pub async fn create(
         ),
     )
     .await?;
+    crate::search_feed::record(&mut tx, crate::search_feed::Kind::Demand, id, now).await?;
     tx.commit().await?;
     Ok(Some((id, code)))
 }
@@ -343,6 +344,7 @@ async fn transition(
             }
         }
     }
+    crate::search_feed::record(tx, crate::search_feed::Kind::Demand, stored.id, now).await?;
     Ok(applied.next)
 }
 

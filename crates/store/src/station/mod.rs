@@ -8,6 +8,7 @@ mod coverage;
 mod demand;
 mod read;
 mod registry;
+mod search;
 mod settings;
 mod stats;
 pub mod warnings;
@@ -21,6 +22,7 @@ pub use registry::{
     create_station, list_stations, load_station, public_orgs, receptions, record_reception,
     update_station, ReceptionRow, StationFilter, StationRow, StoredStation,
 };
+pub use search::{indexable_after, indexable_by_id, Indexable};
 pub use settings::{save_settings, settings_for};
 pub use stats::{statistics, StatRow, Statistics};
 

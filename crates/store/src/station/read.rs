@@ -152,6 +152,8 @@ pub struct DemandFilter {
     pub unit: Option<UnitId>,
     pub station: Option<i64>,
     pub stage: Option<DemandStage>,
+    /// Only these (a keyword search's hits).
+    pub ids: Option<Vec<i64>>,
 }
 
 #[derive(Debug, Clone)]
@@ -200,6 +202,9 @@ pub async fn list(db: &Db, f: &DemandFilter, page: i64, per_page: i64) -> Result
     }
     if let Some(stage) = f.stage {
         q.and_where(Expr::col((Demands::Table, Demands::Stage)).eq(stage.code()));
+    }
+    if let Some(ids) = &f.ids {
+        q.and_where(Expr::col((Demands::Table, Demands::Id)).is_in(ids.clone()));
     }
     let mut count = q.clone();
     count

@@ -11,8 +11,9 @@ use store::{Db, StoreError};
 pub async fn docs_by_id(db: &Db, kind: Kind, ids: &[i64]) -> Result<Vec<Doc>, StoreError> {
     match kind {
         Kind::Proposal => super::proposals::docs_by_id(db, ids).await,
+        Kind::Demand => crate::stations::search::docs_by_id(db, ids).await,
         // Nothing feeds these kinds yet; their modules add loaders here.
-        Kind::Opinion | Kind::Demand => Ok(Vec::new()),
+        Kind::Opinion => Ok(Vec::new()),
     }
 }
 
@@ -26,6 +27,7 @@ pub async fn docs_after(
 ) -> Result<(Vec<Doc>, Option<i64>), StoreError> {
     match kind {
         Kind::Proposal => super::proposals::docs_after(db, after, limit).await,
-        Kind::Opinion | Kind::Demand => Ok((Vec::new(), None)),
+        Kind::Demand => crate::stations::search::docs_after(db, after, limit).await,
+        Kind::Opinion => Ok((Vec::new(), None)),
     }
 }

@@ -32,6 +32,8 @@ struct ListPage {
     pager: Pager,
     stages: Vec<DemandStage>,
     stage: String,
+    keyword: String,
+    can_search: bool,
     can_enter: bool,
     can_stats: bool,
 }
@@ -45,6 +47,7 @@ impl ListPage {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ListQuery {
+    q: String,
     stage: String,
     station: String,
     page: Option<i64>,
@@ -76,6 +79,20 @@ pub async fn list(
     };
     filter.stage = DemandStage::from_code(&q.stage);
     filter.station = q.station.trim().parse().ok();
+    // A keyword is answered by the search index (staff and leaders).
+    let keyword = q.q.trim().to_string();
+    if !keyword.is_empty() && matches!(me.role, Role::Staff | Role::Leader) {
+        let visibility = search::Visibility::staff(me.org_path.as_str().to_string());
+        let hits = crate::search::find(
+            &state,
+            store::search_feed::Kind::Demand,
+            &keyword,
+            visibility,
+            search::MAX_LIMIT,
+        )
+        .await?;
+        filter.ids = Some(hits.into_iter().map(|h| h.id).collect());
+    }
     let page = store::station::list(&state.db, &filter, q.page.unwrap_or(1), 20).await?;
     let pager = Pager::new(
         &page,
@@ -88,6 +105,8 @@ pub async fn list(
         pager,
         stages: DemandStage::ALL.to_vec(),
         stage: q.stage,
+        keyword: q.q,
+        can_search: matches!(me.role, Role::Staff | Role::Leader),
         can_enter: matches!(me.role, Role::Member | Role::Staff),
         can_stats: matches!(me.role, Role::Staff | Role::Leader),
     })
@@ -260,6 +279,29 @@ impl RecordPage {
     }
     fn value(&self, key: &str) -> String {
         self.form.get(key).cloned().unwrap_or_default()
+    }
+    fn action_label(&self, code: &str) -> &'static str {
+        action_label(code)
+    }
+}
+
+/// The history's action codes in words.
+pub fn action_label(code: &str) -> &'static str {
+    match code {
+        "receive" => "受理",
+        "answer_on_spot" => "当场答复",
+        "forward" => "转承办单位办理",
+        "to_proposal" => "转为提案草稿",
+        "to_opinion" => "转为社情民意信息草稿",
+        "to_consultation" => "提交协商",
+        "feedback" => "反馈群众",
+        "withhold" => "设为不公开查询",
+        "publish" => "恢复公开查询",
+        other => domain::tracking::TrackingActionKind::ALL
+            .into_iter()
+            .find(|k| k.code() == other)
+            .map(|k| k.label())
+            .unwrap_or("办理"),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod human;
 pub mod jobs;
 mod public;
 pub(crate) mod registry;
+pub mod search;
 mod stats;
 
 pub use demands::{action_from, ActForm};

@@ -167,6 +167,15 @@ async fn a_public_demand_is_forwarded_answered_fed_back_and_tracked() {
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER, "forward");
 
+    // Staff find it by a word of its text (the search index), not by an absent one.
+    let (_, found) = staff.text("/demands?q=%E8%B7%AF%E7%81%AF").await;
+    assert!(found.contains(&format!("/demands/{id}\"")), "found by 路灯");
+    let (_, none) = staff.text("/demands?q=%E5%B9%BC%E5%84%BF%E5%9B%AD").await;
+    assert!(
+        !none.contains(&format!("/demands/{id}\"")),
+        "not found by 幼儿园"
+    );
+
     // The unit's clerk has it in their queue and was told.
     let clerk = app.login("chengban").await;
     let (_, queue) = clerk.text("/demands").await;

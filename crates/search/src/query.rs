@@ -153,7 +153,7 @@ impl Index {
             }
         }
         let text: Box<dyn Query> = Box::new(BooleanQuery::new(should));
-        let filter = visibility.filter(f);
+        let filter = visibility.filter(f, searcher);
         let query: Box<dyn Query> = if filter.is_none() && exclude.is_none() {
             // A pure disjunction lets tantivy skip blocks that cannot reach
             // the top `limit` (block-max WAND).

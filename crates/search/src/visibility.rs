@@ -5,7 +5,7 @@
 
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery, TermSetQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::Term;
+use tantivy::{Searcher, Term};
 
 use crate::schema::{canonical_org, Fields};
 
@@ -62,8 +62,11 @@ impl Visibility {
     }
 
     /// The filter matching exactly the visible proposals, or `None` when
-    /// everything is visible (no filter keeps the fastest query plan).
-    pub(crate) fn filter(&self, fields: &Fields) -> Option<Box<dyn Query>> {
+    /// everything is visible (no filter keeps the fastest query plan). A
+    /// condition every document of `searcher` meets (the whole index is one
+    /// committee tree, every item is public) is left out for the same
+    /// reason.
+    pub(crate) fn filter(&self, fields: &Fields, searcher: &Searcher) -> Option<Box<dyn Query>> {
         let Visibility::Scope {
             org_prefix,
             include_private,
@@ -74,13 +77,16 @@ impl Visibility {
             return None;
         };
         let mut scope: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut require = |term: Term| {
+            if !in_every_document(searcher, &term) {
+                scope.push((Occur::Must, basic(term)));
+            }
+        };
         if let Some(org) = canonical_org(org_prefix) {
-            let term = Term::from_field_text(fields.org, &org);
-            scope.push((Occur::Must, basic(term)));
+            require(Term::from_field_text(fields.org, &org));
         }
         if !include_private {
-            let term = Term::from_field_bool(fields.public, true);
-            scope.push((Occur::Must, basic(term)));
+            require(Term::from_field_bool(fields.public, true));
         }
         if scope.is_empty() && hidden_states.is_empty() {
             return None;
@@ -107,6 +113,18 @@ impl Visibility {
             (Occur::Should, Box::new(own)),
         ])))
     }
+}
+
+/// Whether every document, deleted ones included, holds `term`: then it
+/// cannot tell visible from hidden. (Counting deleted documents errs on the
+/// side of keeping the condition.)
+fn in_every_document(searcher: &Searcher, term: &Term) -> bool {
+    let all: u64 = searcher
+        .segment_readers()
+        .iter()
+        .map(|r| u64::from(r.max_doc()))
+        .sum();
+    all > 0 && searcher.doc_freq(term).is_ok_and(|df| df == all)
 }
 
 fn basic(term: Term) -> Box<dyn Query> {

@@ -12,6 +12,7 @@ pub mod export;
 pub mod history;
 pub mod import;
 pub mod job;
+pub mod letter;
 pub mod mail;
 pub mod member;
 pub mod migrate;

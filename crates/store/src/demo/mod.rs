@@ -12,7 +12,6 @@ mod national;
 mod national_rows;
 #[cfg(test)]
 mod national_tests;
-mod opinions;
 mod people;
 mod plan;
 pub mod proposal_texts;

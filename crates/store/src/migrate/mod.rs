@@ -130,6 +130,13 @@ pub const MIGRATIONS: &[Migration] = &[
               assignment for units' queues and the overdue board, and the history.",
         steps: supervision::steps,
     },
+    Migration {
+        version: 14,
+        why: "意见建议 and 委员来信 (letters): what a proposal becomes at review when it is \
+              better answered that way; the rules' record with its tracking, the members it \
+              comes from, a projection per unit assignment, and the history.",
+        steps: letters::steps,
+    },
 ];
 
 fn data_versions() -> Vec<Step> {
@@ -299,6 +306,7 @@ mod categories;
 mod exports;
 mod foundation;
 mod jobs_and_notifications;
+mod letters;
 mod list_indexes;
 mod opinion_loop;
 mod opinions;

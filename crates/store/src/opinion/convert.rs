@@ -108,7 +108,7 @@ pub async fn convert_proposal(
     Ok(new_id)
 }
 
-pub(super) async fn link(
+pub(crate) async fn link(
     tx: &mut Tx,
     now: i64,
     from: (&str, i64),

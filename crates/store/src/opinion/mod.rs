@@ -13,6 +13,7 @@ pub mod upward;
 mod write;
 
 pub use convert::convert_proposal;
+pub(crate) use convert::link;
 pub use read::{history, links, list, load, HistoryRow, Link, OpinionFilter, OpinionRow, Stored};
 pub use upward::{chain, record_national, report_upward, upward_of, ChainStep, UpwardRow};
 pub use write::{act, create, policy_for};

@@ -31,6 +31,8 @@ mod proposals;
 mod records;
 #[path = "api/statistics.rs"]
 mod statistics;
+#[path = "api/stations.rs"]
+mod stations;
 
 struct TestApp {
     base: String,

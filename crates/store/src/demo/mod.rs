@@ -12,6 +12,7 @@ mod national;
 mod national_rows;
 #[cfg(test)]
 mod national_tests;
+mod opinions;
 mod people;
 mod plan;
 pub mod proposal_texts;

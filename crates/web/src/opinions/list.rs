@@ -26,6 +26,8 @@ struct ListPage {
     stages: Vec<Stage>,
     stage: String,
     can_write: bool,
+    /// Staff and leaders: links to the bulletins and the statistics.
+    staff_view: bool,
 }
 
 impl ListPage {
@@ -76,5 +78,6 @@ pub async fn page(
             .collect(),
         stage: q.stage,
         can_write: matches!(account.role, Role::Member | Role::Staff),
+        staff_view,
     })
 }

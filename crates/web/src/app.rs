@@ -160,6 +160,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::opinions::routes())
         .merge(crate::supervision::routes())
         .merge(crate::stations::routes())
+        .merge(crate::letters::routes())
         .merge(me::routes())
         .merge(members::routes())
         .merge(structure::routes())

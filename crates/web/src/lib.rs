@@ -14,6 +14,7 @@ mod exports;
 mod failed_step;
 pub mod home;
 pub mod jobs;
+pub mod letters;
 pub mod me;
 pub mod members;
 pub mod messages;

@@ -150,3 +150,29 @@ pub fn policy_from(base: &TrackingPolicy) -> TrackingPolicy {
         ..base.clone()
     }
 }
+
+/// How someone relates to a letter, after the role check
+/// (`permission::check` with `WorkOnProposals`): staff and leaders of its
+/// organisation or above, the members it comes from, and the units it was
+/// forwarded to see it; `None` hides it (404).
+pub fn relation(
+    role: crate::Role,
+    org_path: &crate::org::OrgPath,
+    member: Option<crate::MemberId>,
+    unit: Option<crate::UnitId>,
+    letter_org: &crate::org::OrgPath,
+    members: &[crate::MemberId],
+    units: &[crate::UnitId],
+) -> Option<LetterActor> {
+    use crate::Role;
+    let in_scope = org_path.contains(letter_org);
+    match role {
+        Role::Staff if in_scope => Some(LetterActor::Staff),
+        Role::Leader if in_scope => Some(LetterActor::Reader),
+        Role::Member => member
+            .filter(|m| members.contains(m))
+            .map(|_| LetterActor::Reader),
+        Role::UnitClerk => unit.filter(|u| units.contains(u)).map(LetterActor::Unit),
+        _ => None,
+    }
+}

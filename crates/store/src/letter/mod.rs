@@ -8,7 +8,7 @@ mod convert;
 mod read;
 mod write;
 
-pub use convert::convert_proposal;
+pub use convert::{convert_proposal, linked_item};
 pub use read::{for_proposal, history, list, load, LetterFilter, LetterRow, Stored};
 pub use write::{act, policy_for};
 

@@ -66,6 +66,14 @@ pub fn action_from(
                 to: domain::proposal::LinkedItem::Opinion(domain::OpinionId(0)),
             }
         }
+        // 转为意见建议 / 转委员来信: the store creates the letter and puts
+        // its id in, as for 社情民意 above.
+        "convert_suggestion" | "convert_letter" => {
+            reason(form, "reason", "转办理由")?;
+            Action::Convert {
+                to: store::letter::linked_item(letter_kind(form), 0),
+            }
+        }
         "send_back" => Action::SendBack {
             reason: reason(form, "reason", "退回理由")?,
         },
@@ -274,6 +282,11 @@ pub async fn act(
     };
     let result = match action {
         Ok(_) if code == "convert" => convert(&state, &user, &me, id, &form).await,
+        Ok(_) if code.starts_with("convert_") => {
+            convert_to_letter(&state, &user, &me, id, &form)
+                .await
+                .map(|_| ())
+        }
         Ok(action) => store::proposal::act(
             &state.db,
             state.now(),
@@ -329,6 +342,36 @@ async fn convert(
     )
     .await?;
     Ok(())
+}
+
+/// The kind of letter a `convert_*` step names.
+pub fn letter_kind(form: &Form) -> domain::letter::LetterKind {
+    match field(form, "do") {
+        "convert_suggestion" => domain::letter::LetterKind::Suggestion,
+        _ => domain::letter::LetterKind::Letter,
+    }
+}
+
+/// 转为意见建议 / 转委员来信: the store creates the letter and converts the
+/// proposal in one transaction.
+pub async fn convert_to_letter(
+    state: &AppState,
+    user: &crate::auth::User,
+    me: &Participant,
+    id: i64,
+    form: &Form,
+) -> WebResult<i64> {
+    let reason = reason(form, "reason", "转办理由")?;
+    Ok(store::letter::convert_proposal(
+        &state.db,
+        state.now(),
+        &user.who(),
+        &who(me),
+        ProposalId(id),
+        letter_kind(form),
+        reason.as_str(),
+    )
+    .await?)
 }
 
 /// The one-line confirmation after a step.

@@ -8,7 +8,7 @@ mod assign_plan;
 mod collective;
 mod draft;
 mod drill;
-mod form;
+pub(crate) mod form;
 mod list;
 mod offers;
 mod record;

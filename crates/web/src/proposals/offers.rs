@@ -109,6 +109,18 @@ fn samples(
             form(&[("do", "convert".into()), ("reason", text.clone())]),
         ),
         (
+            "convert_suggestion",
+            "转为意见建议",
+            None,
+            form(&[("do", "convert_suggestion".into()), ("reason", text.clone())]),
+        ),
+        (
+            "convert_letter",
+            "转委员来信",
+            None,
+            form(&[("do", "convert_letter".into()), ("reason", text.clone())]),
+        ),
+        (
             "send_back",
             "退回修改",
             None,

@@ -40,6 +40,8 @@ struct RecordPage {
     merged: Vec<(i64, String, String)>,
     /// The 社情民意信息 this proposal was converted to: (id, title).
     converted_opinion: Option<(i64, String)>,
+    /// The 意见建议 or 委员来信 it was converted to: (id, kind, title).
+    converted_letter: Option<(i64, domain::letter::LetterKind, String)>,
     /// For staff at review: the most similar other proposals, which is
     /// how duplicates and merges are found.
     similar: Vec<(crate::search::SimilarHit, String)>,
@@ -246,7 +248,14 @@ pub async fn show(
             .map(|x| (o.0, x.opinion.current().title.clone())),
         _ => None,
     };
+    let converted_letter = match p.converted_to {
+        Some(proposal::LinkedItem::Letter(_) | proposal::LinkedItem::Suggestion(_)) => {
+            store::letter::for_proposal(&state.db, p.id).await?
+        }
+        _ => None,
+    };
     let page = RecordPage {
+        converted_letter,
         converted_opinion,
         policy: setting.tracking.clone(),
         today: state.today(),

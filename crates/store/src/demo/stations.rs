@@ -72,7 +72,7 @@ async fn next_id(db: &Db, table: &str) -> Result<i64> {
     let row = db
         .one(
             &Query::select()
-                .expr(Expr::cust(format!("COALESCE(MAX(id), 0)")))
+                .expr(Expr::cust("COALESCE(MAX(id), 0)"))
                 .from(sea_query::Alias::new(table))
                 .to_owned(),
         )
@@ -410,7 +410,7 @@ fn demand(
 ) -> Result<Option<Made>> {
     let (category, template) = DEMANDS[rng.below(DEMANDS.len())];
     let content = template
-        .replace("{c}", *rng.pick(COMMUNITIES))
+        .replace("{c}", rng.pick::<&str>(COMMUNITIES))
         .replace("{s}", &format!("{place}{}", rng.pick(STREETS)));
     let closed = end.ends_with("closed");
     let days_ago = if closed {
@@ -453,7 +453,7 @@ fn demand(
     match end {
         "received" => {}
         "on_spot" | "on_spot_closed" => {
-            let answer = reason(*rng.pick(ON_SPOT))?;
+            let answer = reason(rng.pick::<&str>(ON_SPOT))?;
             step(
                 &mut d,
                 DemandAction::AnswerOnSpot { answer },
@@ -478,7 +478,7 @@ fn demand(
             }
         }
         "consultation" | "consultation_closed" => {
-            let note = reason(*rng.pick(CONSULTATIONS))?;
+            let note = reason(rng.pick::<&str>(CONSULTATIONS))?;
             step(
                 &mut d,
                 DemandAction::ToConsultation { note },

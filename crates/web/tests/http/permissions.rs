@@ -350,6 +350,9 @@ async fn station_and_demand_records_under_every_role() {
         db,
         now,
         &who,
+/// (method, path, form fields, allowed logins, logins it is hidden from).
+type Case<'a> = (&'a str, &'a str, Vec<(&'a str, &'a str)>, &'a [&'a str], &'a [&'a str]);
+
         domain::OrgId(1),
         &record,
         &[member.member_id.unwrap()],
@@ -392,7 +395,7 @@ async fn station_and_demand_records_under_every_role() {
     let today = app.state.today().to_string();
     let reception: Vec<(&str, &str)> = vec![("date", &today), ("members", ""), ("visitors", "5")];
     // (method, path, fields, allowed, hidden_from)
-    let cases: Vec<(&str, &str, Vec<(&str, &str)>, &[&str], &[&str])> = vec![
+    let cases: Vec<Case<'_>> = vec![
         ("GET", &station_page, vec![], &["weiyuan", "shiganbu", "lingdao"], &["quganbu", "chengban"]),
         ("POST", &station_page, vec![("kind", "station"), ("name", "解放碑街道委员工作站"), ("street", "解放碑街道"), ("address", "渝中区民族路188号"), ("reception_days", "每周三下午")], &["shiganbu"], &["quganbu", "chengban"]),
         ("POST", &receptions, reception, &["weiyuan", "shiganbu"], &["quganbu", "chengban"]),

@@ -17,7 +17,15 @@ use crate::org::Org;
 use crate::schema::Members;
 
 /// (topic, subjects, situations, analyses, suggestions)
-const TOPICS: &[(&str, &[&str], &[&str], &[&str], &[&str])] = &[
+type Topic = (
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+const TOPICS: &[Topic] = &[
     (
         "社会建设",
         &[

@@ -7,6 +7,7 @@ pub mod bulletin;
 mod convert;
 pub mod instruct;
 mod read;
+pub mod search;
 pub mod stats;
 pub mod tables;
 pub mod upward;

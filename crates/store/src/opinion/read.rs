@@ -73,6 +73,8 @@ pub struct OpinionFilter {
     /// With `scope`: this account's own drafts are listed too.
     pub own_drafts: Option<UserId>,
     pub stages: Vec<Stage>,
+    /// Only these reports: a keyword search answered by the search index.
+    pub ids: Option<Vec<OpinionId>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -115,6 +117,9 @@ fn filtered(f: &OpinionFilter) -> SelectStatement {
     }
     if !f.stages.is_empty() {
         q.and_where(Expr::col((o, Opinions::Stage)).is_in(f.stages.iter().map(|s| s.code())));
+    }
+    if let Some(ids) = &f.ids {
+        q.and_where(Expr::col((o, Opinions::Id)).is_in(ids.iter().map(|i| i.0)));
     }
     q
 }

@@ -106,9 +106,9 @@ pub async fn statistics(db: &Db, scope: &OrgPath, year: i32) -> Result<Statistic
     for r in &rows {
         let id: i64 = get(r, "id")?;
         let org_id: i64 = get(r, "org_id")?;
-        if !settings.contains_key(&org_id) {
+        if let std::collections::hash_map::Entry::Vacant(e) = settings.entry(org_id) {
             let s = crate::org_settings::in_force(db, OrgId(org_id)).await?;
-            settings.insert(org_id, s.opinions.value);
+            e.insert(s.opinions.value);
         }
         let post_code: String = get(r, "post")?;
         let post = Post::parse(&post_code);

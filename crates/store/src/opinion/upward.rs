@@ -251,7 +251,7 @@ pub async fn record_national(
         ));
     }
     let sent = upward_of(db, id).await?;
-    if !sent.as_ref().is_some_and(|u| u.to_org_id.is_none()) {
+    if sent.as_ref().is_none_or(|u| u.to_org_id.is_some()) {
         return Err(StoreError::Refused(domain::refusal::Refusal::wrong_state(
             "该信息尚未报送全国政协",
         )));

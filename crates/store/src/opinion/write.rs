@@ -210,6 +210,7 @@ pub(super) async fn save(
             .to_owned(),
     )
     .await?;
+    crate::search_feed::record(tx, crate::search_feed::Kind::Opinion, next.id.0, now).await?;
     let summary = format!("社情民意信息{}：{}", t.kind.label(), next.id);
     audit::append(
         tx,

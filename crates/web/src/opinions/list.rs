@@ -6,7 +6,7 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use domain::opinion::Stage;
 use domain::permission::{Action, Target};
-use domain::Role;
+use domain::{OpinionId, Role};
 use serde::Deserialize;
 use store::opinion::{OpinionFilter, OpinionRow};
 
@@ -26,6 +26,7 @@ struct ListPage {
     stages: Vec<Stage>,
     stage: String,
     can_write: bool,
+    keyword: String,
     /// Staff and leaders: links to the bulletins and the statistics.
     staff_view: bool,
 }
@@ -40,6 +41,8 @@ impl ListPage {
 #[serde(default)]
 pub struct ListQuery {
     stage: String,
+    /// A keyword, answered by the search index (staff and leaders).
+    q: String,
     page: Option<i64>,
 }
 
@@ -60,8 +63,21 @@ pub async fn page(
         filter.mine = Some((account.id, account.member_id));
     }
     filter.stages = Stage::from_code(&q.stage).into_iter().collect();
+    let keyword = q.q.trim().to_string();
+    if staff_view && !keyword.is_empty() {
+        let visibility = search::Visibility::staff(account.org_path.as_str().to_string());
+        let hits = crate::search::find(
+            &state,
+            store::search_feed::Kind::Opinion,
+            &keyword,
+            visibility,
+            search::MAX_LIMIT,
+        )
+        .await?;
+        filter.ids = Some(hits.into_iter().map(|h| OpinionId(h.id)).collect());
+    }
     let page = store::opinion::list(&state.db, &filter, q.page.unwrap_or(1), 20).await?;
-    let pager = Pager::new(&page, &[("stage", q.stage.clone())]);
+    let pager = Pager::new(&page, &[("stage", q.stage.clone()), ("q", keyword.clone())]);
     let heading = if staff_view {
         "社情民意信息"
     } else {
@@ -79,5 +95,6 @@ pub async fn page(
         stage: q.stage,
         can_write: matches!(account.role, Role::Member | Role::Staff),
         staff_view,
+        keyword,
     })
 }

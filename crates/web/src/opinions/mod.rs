@@ -9,6 +9,7 @@ pub mod bulletins;
 mod list;
 mod new;
 mod record;
+pub mod search;
 pub mod stats;
 
 pub use act::{action_from, input_of, visible, who, Form};

@@ -12,8 +12,7 @@ pub async fn docs_by_id(db: &Db, kind: Kind, ids: &[i64]) -> Result<Vec<Doc>, St
     match kind {
         Kind::Proposal => super::proposals::docs_by_id(db, ids).await,
         Kind::Demand => crate::stations::search::docs_by_id(db, ids).await,
-        // Nothing feeds these kinds yet; their modules add loaders here.
-        Kind::Opinion => Ok(Vec::new()),
+        Kind::Opinion => crate::opinions::search::docs_by_id(db, ids).await,
     }
 }
 
@@ -28,6 +27,6 @@ pub async fn docs_after(
     match kind {
         Kind::Proposal => super::proposals::docs_after(db, after, limit).await,
         Kind::Demand => crate::stations::search::docs_after(db, after, limit).await,
-        Kind::Opinion => Ok((Vec::new(), None)),
+        Kind::Opinion => crate::opinions::search::docs_after(db, after, limit).await,
     }
 }

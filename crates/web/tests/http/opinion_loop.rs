@@ -460,3 +460,26 @@ async fn staff_see_who_has_met_the_yearly_target() {
         "members do not see the tables"
     );
 }
+
+#[tokio::test]
+async fn staff_find_reports_by_keyword_through_the_search_index() {
+    let app = spawn_app().await;
+    let member = app.login("weiyuan").await;
+    for title in [TITLE, "关于城区老旧小区加装电梯后续维保的建议"] {
+        let r = member.post("/opinions", &report(title)).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let city = app.login("shiganbu").await;
+    let (status, page) = city.text("/opinions?q=电梯").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("加装电梯后续维保"), "found by keyword");
+    assert!(!page.contains(TITLE), "only what matches");
+    let (_, page) = city.text("/opinions?q=%3Cscript%3E").await;
+    assert!(!page.contains("<script>"), "the keyword is shown escaped");
+    let district = app.login("quganbu").await;
+    let (_, page) = district.text("/opinions?q=电梯").await;
+    assert!(
+        !page.contains("加装电梯后续维保"),
+        "outside a district's scope"
+    );
+}

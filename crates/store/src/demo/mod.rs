@@ -19,6 +19,7 @@ pub mod proposal_texts;
 mod proposals;
 mod station_texts;
 mod stations;
+mod supervision;
 mod script;
 mod structure;
 

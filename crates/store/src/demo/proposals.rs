@@ -68,7 +68,7 @@ pub(super) async fn staff_account(db: &Db) -> Result<UserId> {
     Ok(UserId(get(&r, "id")?))
 }
 
-async fn members_of(db: &Db, org: OrgId, limit: u64) -> Result<Vec<MemberId>> {
+pub(super) async fn members_of(db: &Db, org: OrgId, limit: u64) -> Result<Vec<MemberId>> {
     let rows = db
         .all(
             &Query::select()

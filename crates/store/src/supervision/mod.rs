@@ -12,3 +12,4 @@ pub use read::{
     BoardRow, HistoryRow, QueueRow, Stored,
 };
 pub use write::{act, create, setting_for, Setting, KIND_TOPIC, WARNING_KIND};
+pub(crate) use write::{history_row, write_record};

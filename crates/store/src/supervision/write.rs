@@ -344,7 +344,12 @@ pub(crate) async fn save(
 }
 
 /// The record, its columns and its unit projection.
-async fn write_record(tx: &mut Tx, now: i64, next: &Topic, expected: Option<u64>) -> Result<()> {
+pub(crate) async fn write_record(
+    tx: &mut Tx,
+    now: i64,
+    next: &Topic,
+    expected: Option<u64>,
+) -> Result<()> {
     let aggregate = serde_json::to_string(next).map_err(|e| StoreError::Other(e.to_string()))?;
     let mut update = Query::update()
         .table(SupervisionTopics::Table)
@@ -426,7 +431,7 @@ pub(crate) fn owed(a: &domain::tracking::Assignment) -> (&'static str, Option<ti
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn history_row(
+pub(crate) async fn history_row(
     tx: &mut Tx,
     now: i64,
     audit_who: &audit::Who,

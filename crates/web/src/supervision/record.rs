@@ -230,6 +230,10 @@ pub async fn act(
             "请修改以下内容".to_string(),
             errors,
         ),
+        // Never offered to this user: the plain 403 page, no record data.
+        Err(WebError::Refused(r)) if r.kind == domain::refusal::RefusalKind::NotPermitted => {
+            return Err(WebError::Refused(r));
+        }
         Err(WebError::Refused(r)) => {
             let status = match r.kind {
                 domain::refusal::RefusalKind::NotPermitted => StatusCode::FORBIDDEN,

@@ -204,6 +204,35 @@ fn routes() -> Vec<Route> {
         r(Get, "/demands/new", &["weiyuan", "shiganbu", "quganbu"], &[]),
         r(Get, "/demands/stats", READERS, &[]),
         r(Get, "/demands/stats?by=member", READERS, &[]),
+        r(
+            Get,
+            "/supervision",
+            &["weiyuan", "shiganbu", "quganbu", "lingdao", "chengban"],
+            &[],
+        ),
+        r(
+            Get,
+            "/supervision?year=2026&committee=1",
+            &["weiyuan", "shiganbu", "quganbu", "lingdao", "chengban"],
+            &[],
+        ),
+        r(Get, "/supervision/new", STAFF, &[]),
+        // A city topic: out of a district's subtree; the demo's city members
+        // and unit take part in it.
+        r(
+            Get,
+            "/supervision/1",
+            &["weiyuan", "shiganbu", "lingdao", "chengban"],
+            &["quganbu"],
+        ),
+        // The city's topic in 回头看: its staff close it (once); its member
+        // and unit read it but are refused the step (403).
+        r(
+            Post(&[("do", "close"), ("conclusion", "整改到位，同意办结")]),
+            "/supervision/3/act",
+            &["shiganbu"],
+            &["quganbu"],
+        ),
         r(Get, "/settings/calendar?year=2027", STAFF, &[]),
         r(Get, "/settings/proposals?org_id=4", STAFF, &[]),
         r(

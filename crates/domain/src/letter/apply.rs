@@ -52,7 +52,11 @@ impl LetterAction {
     /// The text the history keeps beside the step.
     pub fn comment(&self) -> String {
         match self {
-            LetterAction::Reply { answer, .. } => answer.text.clone(),
+            // The reply's text is on the record, shown to the member once
+            // staff accept it; the history only says it was sent.
+            LetterAction::Reply { answer, .. } => {
+                format!("回复已提交审核（{}）", answer.class.label())
+            }
             LetterAction::Track { action } => action.comment().unwrap_or_default(),
             LetterAction::Close { note } => {
                 note.as_ref().map(|n| n.to_string()).unwrap_or_default()

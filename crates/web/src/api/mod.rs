@@ -7,6 +7,7 @@
 mod auth;
 mod catalogs;
 mod input;
+mod letters;
 mod members;
 mod opinions;
 mod orgs;
@@ -39,6 +40,7 @@ pub fn routes() -> Router<AppState> {
         .merge(proposals::routes())
         .merge(opinions::routes())
         .merge(stations::routes())
+        .merge(letters::routes())
         .merge(crate::settings::api::routes())
         .method_not_allowed_fallback(method_not_allowed)
         .fallback(not_found)
@@ -218,6 +220,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     api.merge(proposals::Doc::openapi());
     api.merge(opinions::Doc::openapi());
     api.merge(stations::Doc::openapi());
+    api.merge(letters::Doc::openapi());
     api.merge(crate::settings::api::Doc::openapi());
     complete_operations(&mut api);
     api

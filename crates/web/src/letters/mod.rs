@@ -8,6 +8,8 @@
 
 mod pages;
 
+pub use pages::filter_for;
+
 use axum::routing::{get, post};
 use axum::Router;
 use domain::letter::{LetterAction, LetterActor};

@@ -14,7 +14,7 @@ mod offers;
 mod record;
 mod stats;
 
-pub use act::{action_from, resolve_merge_target};
+pub use act::{action_from, letter_kind, resolve_merge_target};
 pub use draft::current_term;
 pub use list::filter_for;
 pub use offers::{offers, Offer};

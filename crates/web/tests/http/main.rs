@@ -9,6 +9,7 @@ mod collective;
 mod common;
 mod documents;
 mod elder;
+mod letters;
 mod mail;
 mod members;
 mod opinion_loop;

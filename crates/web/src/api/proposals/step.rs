@@ -11,7 +11,7 @@ use crate::api::input::Raw;
 use crate::error::WebError;
 
 /// The step codes, as the page's forms have them.
-pub const STEPS: [&str; 30] = [
+pub const STEPS: [&str; 32] = [
     "confirm_cosign",
     "decline_cosign",
     "start_review",
@@ -21,6 +21,8 @@ pub const STEPS: [&str; 30] = [
     "send_back",
     "withdraw",
     "convert",
+    "convert_suggestion",
+    "convert_letter",
     "assign",
     "add_unit",
     "withdraw_unit",
@@ -55,6 +57,7 @@ pub const STEPS: [&str; 30] = [
 /// | merge | 工作人员 | into（并入的提案编号，如 0012，同届同年度）或 into_id |
 /// | send_back, withdraw | 工作人员（撤案也可由提案人） | reason |
 /// | convert | 工作人员（审查中） | reason；转为社情民意信息，以提案人名义报送，两边互相链接 |
+/// | convert_suggestion, convert_letter | 工作人员（审查中） | reason；转为意见建议或委员来信（见 /letters），两边互相链接，通知提案人 |
 /// | assign | 工作人员 | mode（single、lead_with_co、split）, unit, co_units（逗号分隔） |
 /// | add_unit | 工作人员 | unit, role（sole、lead、co、each） |
 /// | withdraw_unit | 工作人员 | unit, reason |

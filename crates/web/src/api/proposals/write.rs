@@ -143,6 +143,25 @@ pub async fn act(
         state.today(),
         &form,
     )?;
+    if let Action::Convert {
+        to: domain::proposal::LinkedItem::Letter(_) | domain::proposal::LinkedItem::Suggestion(_),
+    } = action
+    {
+        // 转为意见建议 / 转委员来信: the store creates the letter and
+        // converts in one transaction.
+        let reason = form.get("reason").cloned().unwrap_or_default();
+        store::letter::convert_proposal(
+            &state.db,
+            state.now(),
+            &acting.audit(),
+            &who,
+            ProposalId(id),
+            crate::proposals::letter_kind(&form),
+            &reason,
+        )
+        .await?;
+        return reread(&state, &acting, id).await;
+    }
     if matches!(action, Action::Convert { .. }) {
         // The store creates the report and converts in one transaction.
         let reason = form.get("reason").cloned();

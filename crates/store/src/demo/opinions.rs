@@ -687,7 +687,10 @@ pub(super) async fn load(db: &Db, now: i64, scale: Scale, orgs: &[Org]) -> Resul
                 let piece = next.piece;
                 next.piece += 1;
                 let title = if combined {
-                    format!("关于{}的综合反映", rest[0].opinion.current().category)
+                    format!(
+                        "关于{}等方面群众关切的综合反映",
+                        rest[0].opinion.current().category
+                    )
                 } else {
                     String::new()
                 };

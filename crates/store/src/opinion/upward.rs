@@ -335,9 +335,11 @@ pub async fn chain(db: &Db, id: OpinionId) -> Result<Vec<ChainStep>> {
                     stage_label: if up.outcome.is_empty() {
                         "已报送，待反馈".into()
                     } else {
-                        NationalOutcome::from_code(&up.outcome)
-                            .map(|o| o.label().to_string())
-                            .unwrap_or_default()
+                        match NationalOutcome::from_code(&up.outcome) {
+                            Some(NationalOutcome::Adopted) => "已采用".into(),
+                            Some(NationalOutcome::NotAdopted) => "未采用".into(),
+                            None => String::new(),
+                        }
                     },
                     received_on: up.reported_on,
                     outcome: up.outcome,

@@ -227,7 +227,9 @@ async fn upward_reports_instructions_bulletins_and_statistics_through_the_api() 
     let (status, _, chain) = app.get(&format!("/opinions/{id}/chain"), &c.staff).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(chain["chain"].as_array().unwrap().len(), 2, "{chain}");
-    assert_eq!(chain["chain"][1]["stage_label"], "全国政协采用");
+    assert_eq!(chain["chain"][1]["org_name"], "全国政协");
+    assert_eq!(chain["chain"][1]["stage_label"], "已采用");
+    assert_eq!(chain["chain"][1]["outcome"], "adopted");
     assert_eq!(chain["instructions"][0]["leader"], "李市长");
 
     // A bulletin: created, a piece, issued, downloaded.

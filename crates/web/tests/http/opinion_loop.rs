@@ -246,7 +246,7 @@ async fn a_district_report_goes_up_to_the_city_and_the_nation_and_the_author_hea
     // Each level keeps its own adoption; the district's page shows the chain.
     let (_, page) = member.text(&format!("/opinions/{id}")).await;
     assert!(page.contains("报送与采用链条"));
-    assert!(page.contains("全国政协采用"), "{page}");
+    assert!(page.contains("<strong>全国政协</strong>：已采用"), "{page}");
     assert!(page.contains("全国政协《社情民意信息》第88期"));
     assert!(
         page.contains(&format!("/opinions/{city_id}")),
@@ -256,7 +256,8 @@ async fn a_district_report_goes_up_to_the_city_and_the_nation_and_the_author_hea
         .await
         .unwrap();
     let stages: Vec<&str> = chain.iter().map(|c| c.stage_label.as_str()).collect();
-    assert_eq!(stages, ["已采用", "已采用", "全国政协采用"]);
+    assert_eq!(stages, ["已采用", "已采用", "已采用"]);
+    assert_eq!(chain[2].org_name, "全国政协");
     assert_eq!(chain[1].instructions, 1);
     let again = step(&city, city_id, &[("do", "report_upward")]).await;
     assert_eq!(again.status(), StatusCode::CONFLICT);

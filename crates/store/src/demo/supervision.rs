@@ -515,3 +515,50 @@ async fn write(db: &Db, now: i64, built: &(Topic, Vec<supervision::Transition>))
     tx.commit().await?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_script_builds_through_the_rules_to_its_stage() {
+        let now = 1_780_000_000;
+        let members = [MemberId(1), MemberId(2), MemberId(3)];
+        let mut stages = std::collections::HashSet::new();
+        for (i, s) in SCRIPTS.iter().enumerate() {
+            let (topic, history) = build(
+                s,
+                OrgId(1),
+                CommitteeId(1),
+                &members,
+                UnitId(2),
+                UserId(1),
+                now,
+                i,
+            )
+            .unwrap_or_else(|e| panic!("{}: {e}", s.title));
+            assert_eq!(topic.stage, s.stage, "{}", s.title);
+            assert_eq!(history.len() as u64 + 1, topic.version);
+            stages.insert(topic.stage);
+        }
+        assert_eq!(stages.len(), Stage::ALL.len(), "every stage is shown");
+        // One 整改中 topic's results are overdue today.
+        let today = crate::clock::local_date(now);
+        let policy = supervision::default_policy();
+        let (overdue, _) = build(
+            &SCRIPTS[3],
+            OrgId(1),
+            CommitteeId(1),
+            &members,
+            UnitId(2),
+            UserId(1),
+            now,
+            3,
+        )
+        .unwrap();
+        assert_eq!(
+            overdue.warning(today, &policy),
+            Some(domain::tracking::Warning::Overdue)
+        );
+    }
+}

@@ -293,6 +293,10 @@ pub async fn act(
     user.may(Permission::WorkOnProposals, Target::None)?;
     let me = Participant::from(&user);
     let (stored, actor) = load_letter(&state, &me, id).await?;
+    if actor == LetterActor::Reader {
+        // Members and leaders read it; no step is theirs.
+        return Err(crate::error::WebError::Forbidden);
+    }
     let code = form.get("do").cloned().unwrap_or_default();
     let result = match action_from(actor, &form) {
         Ok(action) => store::letter::act(&state.db, state.now(), &user.who(), actor, id, action)

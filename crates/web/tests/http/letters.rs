@@ -10,7 +10,7 @@ use reqwest::StatusCode;
 use crate::common::{location, spawn_app, Browser, TestApp};
 use crate::proposals::{act, id_of, stage};
 
-async fn under_review(app: &TestApp, member: &Browser, title: &str) -> String {
+pub async fn under_review(app: &TestApp, member: &Browser, title: &str) -> String {
     let proposal = [
         ("title", title),
         (
@@ -36,7 +36,7 @@ async fn under_review(app: &TestApp, member: &Browser, title: &str) -> String {
     pid
 }
 
-fn letter_link(page: &str) -> String {
+pub fn letter_link(page: &str) -> String {
     page.split("href=\"/letters/")
         .nth(1)
         .and_then(|rest| rest.split('"').next())
@@ -44,7 +44,7 @@ fn letter_link(page: &str) -> String {
         .to_string()
 }
 
-async fn unit_of(app: &TestApp, login: &str) -> i64 {
+pub async fn unit_of(app: &TestApp, login: &str) -> i64 {
     store::user::find_by_login(&app.state.db, login)
         .await
         .unwrap()

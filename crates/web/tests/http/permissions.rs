@@ -217,6 +217,20 @@ fn routes() -> Vec<Route> {
             &[],
         ),
         r(Get, "/supervision/new", STAFF, &[]),
+        // 意见建议与委员来信: staff and leaders their subtree, members their
+        // own, units what was forwarded to them (an empty list is still 200).
+        r(
+            Get,
+            "/letters",
+            &["weiyuan", "shiganbu", "quganbu", "lingdao", "chengban"],
+            &[],
+        ),
+        r(
+            Get,
+            "/letters?kind=letter&stage=pending",
+            &["weiyuan", "shiganbu", "quganbu", "lingdao", "chengban"],
+            &[],
+        ),
         // A city topic: out of a district's subtree; the demo's city members
         // and unit take part in it.
         r(
@@ -462,4 +476,58 @@ async fn the_public_demand_pages_need_no_account() {
     for path in ["/demand", "/demand?org=1", "/demand/track", "/demand/track?code=SQ23456789ABCD", "/api/v1/demands/track?code=SQ23456789ABCD"] {
         assert_eq!(b.get(path).await.status(), StatusCode::OK, "{path}");
     }
+}
+
+/// A city 委员来信 (converted from the demo member's proposal), forwarded to
+/// the demo unit, which has replied: each role reads it, is refused the
+/// step (403) or does not see it (404); only the city's staff accept the
+/// reply.
+#[tokio::test]
+async fn letter_records_under_every_role() {
+    let app = spawn_app().await;
+    let member = app.login("weiyuan").await;
+    let pid = crate::letters::under_review(&app, &member, "关于加快老旧小区加装电梯的建议").await;
+    let staff = app.login("shiganbu").await;
+    let r = crate::proposals::act(&staff, &pid, &[("do", "convert_letter"), ("reason", "宜作委员来信")]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let lid = crate::letters::letter_link(&crate::proposals::stage(&staff, &pid).await);
+    let unit = crate::letters::unit_of(&app, "chengban").await.to_string();
+    let act = format!("/letters/{lid}/act");
+    let r = staff.post(&act, &[("do", "forward"), ("unit", &unit)]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let clerk = app.login("chengban").await;
+    let reply = [
+        ("do", "reply"),
+        ("class", "A"),
+        ("signed_by", "王建国"),
+        ("contact_person", "刘敏"),
+        ("contact_phone", "023-63891234"),
+        ("text", "已列入明年老旧小区改造计划，统筹加装电梯。"),
+    ];
+    assert_eq!(clerk.post(&act, &reply).await.status(), StatusCode::SEE_OTHER);
+    let page = format!("/letters/{lid}");
+    #[allow(clippy::type_complexity)]
+    let cases: Vec<(&str, &str, Vec<(&str, &str)>, &[&str], &[&str])> = vec![
+        ("GET", &page, vec![], &["weiyuan", "shiganbu", "lingdao", "chengban"], &["quganbu"]),
+        ("POST", &act, vec![("do", "accept"), ("unit", &unit)], &["shiganbu"], &["quganbu"]),
+    ];
+    let mut failures = Vec::new();
+    for login in ROLES {
+        let b = app.login(login).await;
+        for (method, path, fields, allowed, hidden) in &cases {
+            let r = if *method == "GET" { b.get(path).await } else { b.post(path, fields).await };
+            let status = r.status();
+            let ok = if allowed.contains(&login) {
+                status == StatusCode::OK || status == StatusCode::SEE_OTHER
+            } else if hidden.contains(&login) {
+                status == StatusCode::NOT_FOUND
+            } else {
+                status == StatusCode::FORBIDDEN
+            };
+            if !ok {
+                failures.push(format!("{login} {method} {path} -> {status}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "letter matrix failures:\n{}", failures.join("\n"));
 }

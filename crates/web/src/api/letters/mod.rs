@@ -251,6 +251,9 @@ async fn step(
 ) -> ApiResult<Json<LetterOut>> {
     check(acting)?;
     let (_, actor) = load_letter(state, &acting.me, id).await?;
+    if actor == domain::letter::LetterActor::Reader {
+        return Err(WebError::Forbidden.into());
+    }
     let action = action_from(actor, &form)?;
     store::letter::act(&state.db, state.now(), &acting.audit(), actor, id, action)
         .await

@@ -352,10 +352,10 @@ pub async fn load_with(
     // 委员工作站: stations, receptions and citizens' demands.
     let (stations, demands) = super::stations::load(db, cipher, now, scale, &tree).await?;
     tracing::info!(stations, demands, "demo work stations loaded");
-    let topics = super::supervision::load(db, now, scale, &tree).await?;
-    tracing::info!(topics, "demo supervision topics loaded");
     let opinions = super::opinions::load(db, now, scale, &tree).await?;
     tracing::info!(opinions, "demo 社情民意 loaded");
+    let topics = super::supervision::load(db, now, scale, &tree).await?;
+    tracing::info!(topics, "demo supervision topics loaded");
     let mut tx = db.write().await?;
     crate::version::bump(&mut tx, crate::version::DIRECTORY, now).await?;
     audit::append(

@@ -365,6 +365,9 @@ async fn the_security_administrator_changes_a_role_and_the_change_takes_effect()
     );
 }
 
+/// (method, path, form fields, allowed logins, logins it is hidden from).
+type Case<'a> = (&'a str, &'a str, Vec<(&'a str, &'a str)>, &'a [&'a str], &'a [&'a str]);
+
 /// 委员工作站 records: a city station with the demo member, and a demand
 /// at it forwarded to the demo unit. Each role gets the record, 403 or 404.
 #[tokio::test]
@@ -393,9 +396,6 @@ async fn station_and_demand_records_under_every_role() {
         db,
         now,
         &who,
-/// (method, path, form fields, allowed logins, logins it is hidden from).
-type Case<'a> = (&'a str, &'a str, Vec<(&'a str, &'a str)>, &'a [&'a str], &'a [&'a str]);
-
         domain::OrgId(1),
         &record,
         &[member.member_id.unwrap()],

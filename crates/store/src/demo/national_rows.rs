@@ -96,7 +96,7 @@ impl Rows {
                 ],
                 500,
             ),
-            feed: Batch::new("search_feed", &["proposal_id", "at"], 2000),
+            feed: Batch::new("search_feed", &["item_id", "kind", "at"], 2000),
             jobs: Batch::new(
                 "jobs",
                 &[
@@ -253,7 +253,7 @@ pub(super) fn generate(
         at.into(),
     ]);
     project(rows, &p);
-    rows.feed.push(&[p.id.0.into(), at.into()]);
+    rows.feed.push(&[p.id.0.into(), "proposal".into(), at.into()]);
     if matches!(p.stage, Stage::Assigned | Stage::Handling) {
         warnings(rows, setting, &p, assigned_at);
     }

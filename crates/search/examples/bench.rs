@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use search::{bench, Index, IndexConfig, Doc};
+use search::{bench, Doc, Index, IndexConfig};
 use serde::Deserialize;
 
 #[derive(Deserialize)]

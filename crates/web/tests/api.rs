@@ -29,10 +29,10 @@ mod proposal_input;
 mod proposals;
 #[path = "api/records.rs"]
 mod records;
-#[path = "api/statistics.rs"]
-mod statistics;
 #[path = "api/stations.rs"]
 mod stations;
+#[path = "api/statistics.rs"]
+mod statistics;
 
 struct TestApp {
     base: String,

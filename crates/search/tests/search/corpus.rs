@@ -1,7 +1,7 @@
 //! The relevance test set: realistic proposals and queries with the
 //! proposals a person would expect at the top.
 
-use search::{Index, Doc, Visibility};
+use search::{Doc, Index, Visibility};
 use serde::Deserialize;
 
 #[derive(Deserialize)]

@@ -1,6 +1,6 @@
 //! A search never returns a proposal its user may not see.
 
-use search::{Index, Doc, Visibility};
+use search::{Doc, Index, Visibility};
 
 use crate::corpus;
 

@@ -17,11 +17,11 @@ mod people;
 mod plan;
 pub mod proposal_texts;
 mod proposals;
+mod script;
 mod station_texts;
 mod stations;
-mod supervision;
-mod script;
 mod structure;
+mod supervision;
 
 pub use load::{load, load_with, Options};
 pub use national::DEFAULT_PROPOSALS;

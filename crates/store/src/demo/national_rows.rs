@@ -253,7 +253,8 @@ pub(super) fn generate(
         at.into(),
     ]);
     project(rows, &p);
-    rows.feed.push(&[p.id.0.into(), "proposal".into(), at.into()]);
+    rows.feed
+        .push(&[p.id.0.into(), "proposal".into(), at.into()]);
     if matches!(p.stage, Stage::Assigned | Stage::Handling) {
         warnings(rows, setting, &p, assigned_at);
     }

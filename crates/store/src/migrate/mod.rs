@@ -312,9 +312,9 @@ mod opinion_loop;
 mod opinions;
 mod org_settings;
 mod proposals;
+mod search_feed;
 mod stations;
 mod supervision;
-mod search_feed;
 
 /// Columns every table carries.
 fn stamps(t: &mut TableCreateStatement) -> &mut TableCreateStatement {

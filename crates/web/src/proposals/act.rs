@@ -282,11 +282,9 @@ pub async fn act(
     };
     let result = match action {
         Ok(_) if code == "convert" => convert(&state, &user, &me, id, &form).await,
-        Ok(_) if code.starts_with("convert_") => {
-            convert_to_letter(&state, &user, &me, id, &form)
-                .await
-                .map(|_| ())
-        }
+        Ok(_) if code.starts_with("convert_") => convert_to_letter(&state, &user, &me, id, &form)
+            .await
+            .map(|_| ()),
         Ok(action) => store::proposal::act(
             &state.db,
             state.now(),

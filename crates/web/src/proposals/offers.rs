@@ -112,7 +112,10 @@ fn samples(
             "convert_suggestion",
             "转为意见建议",
             None,
-            form(&[("do", "convert_suggestion".into()), ("reason", text.clone())]),
+            form(&[
+                ("do", "convert_suggestion".into()),
+                ("reason", text.clone()),
+            ]),
         ),
         (
             "convert_letter",

@@ -114,8 +114,18 @@ fn routes() -> Vec<Route> {
         // city, quganbu the district's) and the targets and statistics.
         r(Get, "/opinions/bulletins", READERS, &[]),
         r(Post(&[("title", "")]), "/opinions/bulletins", STAFF, &[]),
-        r(Get, "/opinions/bulletins/1", &["shiganbu", "lingdao"], &["quganbu"]),
-        r(Get, "/opinions/bulletins/1/docx", &["shiganbu", "lingdao"], &["quganbu"]),
+        r(
+            Get,
+            "/opinions/bulletins/1",
+            &["shiganbu", "lingdao"],
+            &["quganbu"],
+        ),
+        r(
+            Get,
+            "/opinions/bulletins/1/docx",
+            &["shiganbu", "lingdao"],
+            &["quganbu"],
+        ),
         r(Get, "/opinions/stats", READERS, &[]),
         r(Get, "/opinions/stats?by=org", READERS, &[]),
         r(Get, "/opinions/stats?by=sector&met=no", READERS, &[]),
@@ -200,8 +210,18 @@ fn routes() -> Vec<Route> {
             &["weiyuan", "shiganbu", "quganbu", "lingdao", "chengban"],
             &[],
         ),
-        r(Get, "/demands?stage=closed", &["weiyuan", "shiganbu", "quganbu", "lingdao", "chengban"], &[]),
-        r(Get, "/demands/new", &["weiyuan", "shiganbu", "quganbu"], &[]),
+        r(
+            Get,
+            "/demands?stage=closed",
+            &["weiyuan", "shiganbu", "quganbu", "lingdao", "chengban"],
+            &[],
+        ),
+        r(
+            Get,
+            "/demands/new",
+            &["weiyuan", "shiganbu", "quganbu"],
+            &[],
+        ),
         r(Get, "/demands/stats", READERS, &[]),
         r(Get, "/demands/stats?by=member", READERS, &[]),
         r(
@@ -366,7 +386,13 @@ async fn the_security_administrator_changes_a_role_and_the_change_takes_effect()
 }
 
 /// (method, path, form fields, allowed logins, logins it is hidden from).
-type Case<'a> = (&'a str, &'a str, Vec<(&'a str, &'a str)>, &'a [&'a str], &'a [&'a str]);
+type Case<'a> = (
+    &'a str,
+    &'a str,
+    Vec<(&'a str, &'a str)>,
+    &'a [&'a str],
+    &'a [&'a str],
+);
 
 /// 委员工作站 records: a city station with the demo member, and a demand
 /// at it forwarded to the demo unit. Each role gets the record, 403 or 404.
@@ -380,8 +406,14 @@ async fn station_and_demand_records_under_every_role() {
         login: "test".into(),
         ip: "127.0.0.1".into(),
     };
-    let member = store::user::find_by_login(db, "weiyuan").await.unwrap().unwrap();
-    let clerk = store::user::find_by_login(db, "chengban").await.unwrap().unwrap();
+    let member = store::user::find_by_login(db, "weiyuan")
+        .await
+        .unwrap()
+        .unwrap();
+    let clerk = store::user::find_by_login(db, "chengban")
+        .await
+        .unwrap()
+        .unwrap();
     let record = domain::station::StationInput {
         kind: "station".into(),
         name: "解放碑街道委员工作站".into(),
@@ -410,7 +442,10 @@ async fn station_and_demand_records_under_every_role() {
         consent: "1".into(),
         ..Default::default()
     }
-    .parse(domain::station::Channel::OnSite, &domain::station::StationSettings::default())
+    .parse(
+        domain::station::Channel::OnSite,
+        &domain::station::StationSettings::default(),
+    )
     .unwrap();
     let new = store::station::NewDemand {
         org: domain::OrgId(1),
@@ -428,9 +463,17 @@ async fn station_and_demand_records_under_every_role() {
     let forward = domain::station::DemandAction::Forward {
         plan: domain::tracking::AssignmentPlan::single(clerk.unit_id.unwrap()),
     };
-    store::station::act(db, &app.state.cipher, now, &who, domain::station::DemandActor::Staff, demand, forward)
-        .await
-        .unwrap();
+    store::station::act(
+        db,
+        &app.state.cipher,
+        now,
+        &who,
+        domain::station::DemandActor::Staff,
+        demand,
+        forward,
+    )
+    .await
+    .unwrap();
     let station_page = format!("/stations/{station}");
     let receptions = format!("/stations/{station}/receptions");
     let demand_page = format!("/demands/{demand}");
@@ -439,22 +482,64 @@ async fn station_and_demand_records_under_every_role() {
     let reception: Vec<(&str, &str)> = vec![("date", &today), ("members", ""), ("visitors", "5")];
     // (method, path, fields, allowed, hidden_from)
     let cases: Vec<Case<'_>> = vec![
-        ("GET", &station_page, vec![], &["weiyuan", "shiganbu", "lingdao"], &["quganbu", "chengban"]),
-        ("POST", &station_page, vec![("kind", "station"), ("name", "解放碑街道委员工作站"), ("street", "解放碑街道"), ("address", "渝中区民族路188号"), ("reception_days", "每周三下午")], &["shiganbu"], &["quganbu", "chengban"]),
-        ("POST", &receptions, reception, &["weiyuan", "shiganbu"], &["quganbu", "chengban"]),
-        ("GET", &demand_page, vec![], &["weiyuan", "shiganbu", "lingdao", "chengban"], &["quganbu"]),
-        ("POST", &act, vec![("do", "publish")], &["shiganbu"], &["quganbu"]),
+        (
+            "GET",
+            &station_page,
+            vec![],
+            &["weiyuan", "shiganbu", "lingdao"],
+            &["quganbu", "chengban"],
+        ),
+        (
+            "POST",
+            &station_page,
+            vec![
+                ("kind", "station"),
+                ("name", "解放碑街道委员工作站"),
+                ("street", "解放碑街道"),
+                ("address", "渝中区民族路188号"),
+                ("reception_days", "每周三下午"),
+            ],
+            &["shiganbu"],
+            &["quganbu", "chengban"],
+        ),
+        (
+            "POST",
+            &receptions,
+            reception,
+            &["weiyuan", "shiganbu"],
+            &["quganbu", "chengban"],
+        ),
+        (
+            "GET",
+            &demand_page,
+            vec![],
+            &["weiyuan", "shiganbu", "lingdao", "chengban"],
+            &["quganbu"],
+        ),
+        (
+            "POST",
+            &act,
+            vec![("do", "publish")],
+            &["shiganbu"],
+            &["quganbu"],
+        ),
     ];
     let mut failures = Vec::new();
     for login in ROLES {
         let b = app.login(login).await;
         for (method, path, fields, allowed, hidden) in &cases {
-            let r = if *method == "GET" { b.get(path).await } else { b.post(path, fields).await };
+            let r = if *method == "GET" {
+                b.get(path).await
+            } else {
+                b.post(path, fields).await
+            };
             let status = r.status();
             let body = r.text().await.unwrap_or_default();
             let ok = if allowed.contains(&login) {
                 // A reception without members on duty is bad input, shown again (422).
-                status == StatusCode::OK || status == StatusCode::SEE_OTHER || status == StatusCode::UNPROCESSABLE_ENTITY
+                status == StatusCode::OK
+                    || status == StatusCode::SEE_OTHER
+                    || status == StatusCode::UNPROCESSABLE_ENTITY
             } else if hidden.contains(&login) {
                 status == StatusCode::NOT_FOUND && !body.contains("13812345678")
             } else {
@@ -465,7 +550,11 @@ async fn station_and_demand_records_under_every_role() {
             }
         }
     }
-    assert!(failures.is_empty(), "station matrix failures:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "station matrix failures:\n{}",
+        failures.join("\n")
+    );
 }
 
 /// The public demand form and tracking page need no account.
@@ -473,7 +562,13 @@ async fn station_and_demand_records_under_every_role() {
 async fn the_public_demand_pages_need_no_account() {
     let app = spawn_app().await;
     let b = app.browser();
-    for path in ["/demand", "/demand?org=1", "/demand/track", "/demand/track?code=SQ23456789ABCD", "/api/v1/demands/track?code=SQ23456789ABCD"] {
+    for path in [
+        "/demand",
+        "/demand?org=1",
+        "/demand/track",
+        "/demand/track?code=SQ23456789ABCD",
+        "/api/v1/demands/track?code=SQ23456789ABCD",
+    ] {
         assert_eq!(b.get(path).await.status(), StatusCode::OK, "{path}");
     }
 }
@@ -488,12 +583,19 @@ async fn letter_records_under_every_role() {
     let member = app.login("weiyuan").await;
     let pid = crate::letters::under_review(&app, &member, "关于加快老旧小区加装电梯的建议").await;
     let staff = app.login("shiganbu").await;
-    let r = crate::proposals::act(&staff, &pid, &[("do", "convert_letter"), ("reason", "宜作委员来信")]).await;
+    let r = crate::proposals::act(
+        &staff,
+        &pid,
+        &[("do", "convert_letter"), ("reason", "宜作委员来信")],
+    )
+    .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let lid = crate::letters::letter_link(&crate::proposals::stage(&staff, &pid).await);
     let unit = crate::letters::unit_of(&app, "chengban").await.to_string();
     let act = format!("/letters/{lid}/act");
-    let r = staff.post(&act, &[("do", "forward"), ("unit", &unit)]).await;
+    let r = staff
+        .post(&act, &[("do", "forward"), ("unit", &unit)])
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let clerk = app.login("chengban").await;
     let reply = [
@@ -504,18 +606,37 @@ async fn letter_records_under_every_role() {
         ("contact_phone", "023-63891234"),
         ("text", "已列入明年老旧小区改造计划，统筹加装电梯。"),
     ];
-    assert_eq!(clerk.post(&act, &reply).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        clerk.post(&act, &reply).await.status(),
+        StatusCode::SEE_OTHER
+    );
     let page = format!("/letters/{lid}");
     #[allow(clippy::type_complexity)]
     let cases: Vec<(&str, &str, Vec<(&str, &str)>, &[&str], &[&str])> = vec![
-        ("GET", &page, vec![], &["weiyuan", "shiganbu", "lingdao", "chengban"], &["quganbu"]),
-        ("POST", &act, vec![("do", "accept"), ("unit", &unit)], &["shiganbu"], &["quganbu"]),
+        (
+            "GET",
+            &page,
+            vec![],
+            &["weiyuan", "shiganbu", "lingdao", "chengban"],
+            &["quganbu"],
+        ),
+        (
+            "POST",
+            &act,
+            vec![("do", "accept"), ("unit", &unit)],
+            &["shiganbu"],
+            &["quganbu"],
+        ),
     ];
     let mut failures = Vec::new();
     for login in ROLES {
         let b = app.login(login).await;
         for (method, path, fields, allowed, hidden) in &cases {
-            let r = if *method == "GET" { b.get(path).await } else { b.post(path, fields).await };
+            let r = if *method == "GET" {
+                b.get(path).await
+            } else {
+                b.post(path, fields).await
+            };
             let status = r.status();
             let ok = if allowed.contains(&login) {
                 status == StatusCode::OK || status == StatusCode::SEE_OTHER
@@ -529,5 +650,9 @@ async fn letter_records_under_every_role() {
             }
         }
     }
-    assert!(failures.is_empty(), "letter matrix failures:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "letter matrix failures:\n{}",
+        failures.join("\n")
+    );
 }

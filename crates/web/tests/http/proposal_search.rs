@@ -15,7 +15,10 @@ async fn a_committee_list_keyword_searches_the_whole_text() {
     let fields = [
         ("title", TITLE),
         ("analysis", ANALYSIS),
-        ("suggestions", "建立全市古树名木电子档案，落实专项养护资金，施工前须经园林部门评估并制定保护方案。"),
+        (
+            "suggestions",
+            "建立全市古树名木电子档案，落实专项养护资金，施工前须经园林部门评估并制定保护方案。",
+        ),
         ("category", "社会建设"),
         ("public", "1"),
     ];

@@ -6,6 +6,7 @@ pub mod category;
 pub mod clock;
 pub mod crypto;
 pub mod db;
+pub mod deadline_warnings;
 pub mod demo;
 pub mod error;
 pub mod export;
@@ -13,13 +14,16 @@ pub mod history;
 pub mod import;
 pub mod job;
 pub mod letter;
+pub mod links;
 pub mod mail;
 pub mod member;
 pub mod migrate;
+pub mod names;
 pub mod notify;
 pub mod opinion;
 pub mod org;
 pub mod org_settings;
+pub mod projection;
 pub mod proposal;
 pub mod schema;
 pub mod scope;
@@ -53,8 +57,37 @@ impl<T> Page<T> {
     }
 }
 
-/// Limits a list query to one page (`page` counts from 1).
-pub(crate) fn one_page(q: &mut sea_query::SelectStatement, page: i64, per_page: i64) {
+/// Counts the rows `q` selects (its columns and order aside) by `id`.
+pub(crate) async fn count_rows(
+    db: &Db,
+    q: &sea_query::SelectStatement,
+    id: impl sea_query::IntoColumnRef,
+) -> Result<i64, StoreError> {
+    let mut count = q.clone();
+    count
+        .clear_selects()
+        .clear_order_by()
+        .expr(sea_query::Expr::col(id).count());
+    db.scalar(&count).await
+}
+
+/// Reads page `page` (counting from 1) of `q`, which the caller has ordered,
+/// mapping each row with `row`; `total` is the count of the whole list.
+pub(crate) async fn read_page<T>(
+    db: &Db,
+    mut q: sea_query::SelectStatement,
+    total: i64,
+    page: i64,
+    per_page: i64,
+    row: impl Fn(&sqlx::any::AnyRow) -> Result<T, StoreError>,
+) -> Result<Page<T>, StoreError> {
     q.limit(per_page as u64)
         .offset(((page.max(1) - 1) * per_page) as u64);
+    let rows = db.all(&q).await?;
+    Ok(Page {
+        rows: rows.iter().map(row).collect::<Result<_, _>>()?,
+        total,
+        page,
+        per_page,
+    })
 }

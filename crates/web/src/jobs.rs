@@ -82,7 +82,8 @@ async fn handle(state: &AppState, job: &Job) -> Result<(), String> {
         }
         store::proposal::warnings::KIND => deadline_warning(state, job).await,
         store::proposal::warnings::CLOSE_COSIGNING => close_cosigning(state, job).await,
-        store::station::warnings::KIND => crate::stations::jobs::deadline_warning(state, job).await,
+        store::station::warnings::KIND => crate::deadline_warning::demand(state, job).await,
+        store::letter::WARNING_KIND => crate::deadline_warning::letter(state, job).await,
         store::mail::KIND => crate::outbox::deliver(state, job).await,
         store::supervision::WARNING_KIND => crate::supervision::warning::run(state, job).await,
         crate::proposals::compendium::KIND => crate::proposals::compendium::run(state, job).await,
@@ -91,21 +92,11 @@ async fn handle(state: &AppState, job: &Job) -> Result<(), String> {
     }
 }
 
-#[derive(Deserialize)]
-struct WarningJob {
-    proposal_id: i64,
-    seq: u32,
-    unit_id: i64,
-    level: String,
-    due: String,
-}
-
-/// Tells the unit's accounts that an answer is due soon, if the assignment
-/// is still open and its due date has not moved since the job was made.
+/// A proposal's warning: its payload names the proposal as `proposal_id`.
 async fn deadline_warning(state: &AppState, job: &Job) -> Result<(), String> {
-    let w: WarningJob =
+    let w: store::deadline_warnings::Warning =
         serde_json::from_value(job.payload.clone()).map_err(|e| format!("bad payload: {e}"))?;
-    let stored = store::proposal::load(&state.db, domain::ProposalId(w.proposal_id))
+    let stored = store::proposal::load(&state.db, domain::ProposalId(w.id))
         .await
         .map_err(|e| e.to_string())?;
     let Some(a) = stored
@@ -121,24 +112,10 @@ async fn deadline_warning(state: &AppState, job: &Job) -> Result<(), String> {
     if !still_due {
         return Ok(());
     }
-    let colour = match w.level.as_str() {
-        "blue" => "蓝色",
-        "yellow" => "黄色",
-        _ => "红色",
-    };
-    let title = format!("提案答复{colour}预警：{}", stored.text.title);
+    let title = format!("提案答复{}预警：{}", w.colour(), stored.text.title);
     let body = format!("答复期限为 {}，请抓紧办理。", w.due);
-    let link = format!("/proposals/{}", w.proposal_id);
-    let users = store::user::ids_of_unit(&state.db, domain::UnitId(w.unit_id))
-        .await
-        .map_err(|e| e.to_string())?;
-    let mut tx = state.db.write().await.map_err(|e| e.to_string())?;
-    for user in users {
-        store::mail::notify_with_mail(&mut tx, state.now(), user, &title, &body, &link)
-            .await
-            .map_err(|e| e.to_string())?;
-    }
-    tx.commit().await.map_err(|e| e.to_string())
+    let link = format!("/proposals/{}", w.id);
+    crate::deadline_warning::tell_unit(state, &w, &title, &body, &link).await
 }
 
 /// Ends a proposal's co-signing window: those who did not answer are left

@@ -8,6 +8,7 @@ pub mod app;
 pub mod audit_log;
 pub mod auth;
 pub mod config;
+mod deadline_warning;
 mod directory;
 pub mod error;
 mod exports;

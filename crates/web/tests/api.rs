@@ -33,6 +33,8 @@ mod records;
 mod stations;
 #[path = "api/statistics.rs"]
 mod statistics;
+#[path = "api/supervision.rs"]
+mod supervision;
 
 struct TestApp {
     base: String,

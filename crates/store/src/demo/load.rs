@@ -356,6 +356,8 @@ pub async fn load_with(
     tracing::info!(opinions, "demo 社情民意 loaded");
     let topics = super::supervision::load(db, now, scale, &tree).await?;
     tracing::info!(topics, "demo supervision topics loaded");
+    let letters = super::letters::load(db, now, scale, &tree).await?;
+    tracing::info!(letters, "demo letters loaded");
     let mut tx = db.write().await?;
     crate::version::bump(&mut tx, crate::version::DIRECTORY, now).await?;
     audit::append(

@@ -6,6 +6,7 @@
 //! and `people` fill each organisation, and `names` holds the word lists.
 
 mod bulk;
+mod letters;
 mod load;
 mod names;
 mod national;

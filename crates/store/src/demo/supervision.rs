@@ -183,7 +183,12 @@ const SCRIPTS: [Script; 12] = [
 ];
 
 /// The first demo account of a role in the organisation: its unit or member.
-async fn demo_account(db: &Db, org: OrgId, role: &str, column: Users) -> Result<Option<i64>> {
+pub(super) async fn demo_account(
+    db: &Db,
+    org: OrgId,
+    role: &str,
+    column: Users,
+) -> Result<Option<i64>> {
     let row = db
         .optional(
             &Query::select()

@@ -15,7 +15,7 @@ use super::KIND_LETTER;
 use crate::audit::{self, Event};
 use crate::db::{Db, Tx};
 use crate::error::{Result, StoreError};
-use crate::opinion::{link, CONVERTED_FROM, CONVERTED_TO, KIND_PROPOSAL};
+use crate::opinion::KIND_PROPOSAL;
 use crate::proposal::Setting;
 use crate::schema::{LetterMembers, Letters};
 
@@ -126,20 +126,12 @@ pub async fn convert_proposal(
         to: linked_item(kind, new_id),
     };
     crate::proposal::transition(&mut tx, now, audit_who, who, p, action, &setting).await?;
-    link(
+    crate::links::both_ways(
         &mut tx,
         now,
         (KIND_PROPOSAL, id.0),
         (KIND_LETTER, new_id),
-        CONVERTED_TO,
-    )
-    .await?;
-    link(
-        &mut tx,
-        now,
-        (KIND_LETTER, new_id),
-        (KIND_PROPOSAL, id.0),
-        CONVERTED_FROM,
+        crate::links::CONVERTED,
     )
     .await?;
     for user in member_accounts(db, &members, Some(p.author_account)).await? {

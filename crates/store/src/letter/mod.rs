@@ -15,3 +15,5 @@ pub use write::{act, policy_for};
 /// The kind a letter has in `item_links` (both kinds share it: the record
 /// says which).
 pub const KIND_LETTER: &str = "letter";
+/// The job kind of a letter's deadline warnings (handled by the web layer).
+pub const WARNING_KIND: &str = "letter.warning";

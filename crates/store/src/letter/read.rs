@@ -180,36 +180,21 @@ pub async fn list(db: &Db, f: &LetterFilter, page: i64, per_page: i64) -> Result
     if let Some(s) = f.stage {
         q.and_where(Expr::col((Letters::Table, Letters::Stage)).eq(s.code()));
     }
-    let mut count = q.clone();
-    count
-        .clear_selects()
-        .expr(Expr::col((Letters::Table, Letters::Id)).count());
-    let total = db.scalar(&count).await?;
+    let total = crate::count_rows(db, &q, (Letters::Table, Letters::Id)).await?;
     q.order_by((Letters::Table, Letters::Id), Order::Desc);
-    crate::one_page(&mut q, page, per_page);
-    let rows = db
-        .all(&q)
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(LetterRow {
-                id: get(r, "id")?,
-                kind: get(r, "kind")?,
-                stage: get(r, "stage")?,
-                title: get(r, "title")?,
-                from_name: get(r, "from_name")?,
-                org_name: get(r, "org_name")?,
-                year: get(r, "year")?,
-                created_at: get(r, "created_at")?,
-            })
+    crate::read_page(db, q, total, page, per_page, |r| {
+        Ok(LetterRow {
+            id: get(r, "id")?,
+            kind: get(r, "kind")?,
+            stage: get(r, "stage")?,
+            title: get(r, "title")?,
+            from_name: get(r, "from_name")?,
+            org_name: get(r, "org_name")?,
+            year: get(r, "year")?,
+            created_at: get(r, "created_at")?,
         })
-        .collect::<Result<_>>()?;
-    Ok(Page {
-        rows,
-        total,
-        page,
-        per_page,
     })
+    .await
 }
 
 pub async fn history(db: &Db, id: i64) -> Result<Vec<HistoryRow>> {

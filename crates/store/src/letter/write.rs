@@ -70,7 +70,31 @@ pub async fn act(
     )
     .await?;
     if !applied.tracking.is_empty() {
-        project(&mut tx, id, &next).await?;
+        crate::projection::rewrite_units(
+            &mut tx,
+            LetterUnits::Table,
+            LetterUnits::LetterId,
+            id,
+            &next.tracking,
+        )
+        .await?;
+    }
+    let dates_moved = match &action {
+        LetterAction::Forward { .. } => true,
+        LetterAction::Track { action } => crate::deadline_warnings::moves_dates(action),
+        _ => false,
+    };
+    if dates_moved {
+        crate::deadline_warnings::schedule(
+            &mut tx,
+            now,
+            super::WARNING_KIND,
+            "letter",
+            id,
+            &next.tracking,
+            &policy,
+        )
+        .await?;
     }
     let kind = stored.letter.kind.label();
     for user in unit_users {
@@ -193,40 +217,5 @@ pub(super) async fn history(
             .to_owned(),
     )
     .await?;
-    Ok(())
-}
-
-/// Rewrites which units hold the letter (for a unit's queue).
-async fn project(tx: &mut Tx, id: i64, l: &Letter) -> Result<()> {
-    tx.execute(
-        &Query::delete()
-            .from_table(LetterUnits::Table)
-            .and_where(Expr::col(LetterUnits::LetterId).eq(id))
-            .to_owned(),
-    )
-    .await?;
-    if l.tracking.assignments.is_empty() {
-        return Ok(());
-    }
-    let mut insert = Query::insert()
-        .into_table(LetterUnits::Table)
-        .columns([
-            LetterUnits::LetterId,
-            LetterUnits::Seq,
-            LetterUnits::UnitId,
-            LetterUnits::State,
-            LetterUnits::DueOn,
-        ])
-        .to_owned();
-    for a in &l.tracking.assignments {
-        insert.values_panic([
-            id.into(),
-            i64::from(a.seq).into(),
-            a.unit.0.into(),
-            a.state.code().into(),
-            a.due.to_string().into(),
-        ]);
-    }
-    tx.execute(&insert).await?;
     Ok(())
 }

@@ -6,15 +6,13 @@
 use domain::opinion::{self, Author, Context, OpinionText};
 use domain::proposal::{self, Action, LinkedItem, Proposer};
 use domain::{OpinionId, ProposalId};
-use sea_query::Query;
 
 use super::write::{insert_row, policy_for, save};
-use super::{CONVERTED_FROM, CONVERTED_TO, KIND_OPINION, KIND_PROPOSAL};
+use super::{KIND_OPINION, KIND_PROPOSAL};
 use crate::audit;
-use crate::db::{Db, Tx};
+use crate::db::Db;
 use crate::error::{Result, StoreError};
 use crate::proposal::Setting;
-use crate::schema::ItemLinks;
 
 /// Converts the proposal; `staff` is the same account as `who` in the
 /// report's rules. Returns the new report's id.
@@ -88,58 +86,14 @@ pub async fn convert_proposal(
         to: LinkedItem::Opinion(new_id),
     };
     crate::proposal::transition(&mut tx, now, audit_who, who, p, action, &setting).await?;
-    link(
+    crate::links::both_ways(
         &mut tx,
         now,
         (KIND_PROPOSAL, id.0),
         (KIND_OPINION, new_id.0),
-        CONVERTED_TO,
-    )
-    .await?;
-    link(
-        &mut tx,
-        now,
-        (KIND_OPINION, new_id.0),
-        (KIND_PROPOSAL, id.0),
-        CONVERTED_FROM,
+        crate::links::CONVERTED,
     )
     .await?;
     tx.commit().await?;
     Ok(new_id)
-}
-
-pub(crate) async fn link(
-    tx: &mut Tx,
-    now: i64,
-    from: (&str, i64),
-    to: (&str, i64),
-    relation: &str,
-) -> Result<()> {
-    tx.execute(
-        &Query::insert()
-            .into_table(ItemLinks::Table)
-            .columns([
-                ItemLinks::FromKind,
-                ItemLinks::FromId,
-                ItemLinks::ToKind,
-                ItemLinks::ToId,
-                ItemLinks::Relation,
-                ItemLinks::At,
-                ItemLinks::CreatedAt,
-                ItemLinks::UpdatedAt,
-            ])
-            .values_panic([
-                from.0.into(),
-                from.1.into(),
-                to.0.into(),
-                to.1.into(),
-                relation.into(),
-                now.into(),
-                now.into(),
-                now.into(),
-            ])
-            .to_owned(),
-    )
-    .await?;
-    Ok(())
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::db::{get, Db};
 use crate::error::{Result, StoreError};
-use crate::schema::{ItemLinks, OpinionHistory, Opinions, Orgs};
+use crate::schema::{OpinionHistory, Opinions, Orgs};
 use crate::Page;
 
 /// A report with where it belongs.
@@ -155,33 +155,23 @@ pub async fn list(
     )
     .order_by((o, Opinions::UpdatedAt), Order::Desc)
     .order_by((o, Opinions::Id), Order::Desc);
-    crate::one_page(&mut q, page, per_page);
-    let rows = db.all(&q).await?;
-    let rows = rows
-        .iter()
-        .map(|r| {
-            let stage: String = get(r, "stage")?;
-            let parsed = Stage::from_code(&stage).unwrap_or(Stage::Draft);
-            Ok(OpinionRow {
-                id: OpinionId(get(r, "id")?),
-                title: get(r, "title")?,
-                stage_label: parsed.label(),
-                colour: parsed.colour(),
-                stage,
-                category: get(r, "category")?,
-                author_name: get(r, "author_name")?,
-                org_name: get(r, "org_name")?,
-                year: get(r, "year")?,
-                updated_at: get(r, "updated_at")?,
-            })
+    crate::read_page(db, q, total, page, per_page, |r| {
+        let stage: String = get(r, "stage")?;
+        let parsed = Stage::from_code(&stage).unwrap_or(Stage::Draft);
+        Ok(OpinionRow {
+            id: OpinionId(get(r, "id")?),
+            title: get(r, "title")?,
+            stage_label: parsed.label(),
+            colour: parsed.colour(),
+            stage,
+            category: get(r, "category")?,
+            author_name: get(r, "author_name")?,
+            org_name: get(r, "org_name")?,
+            year: get(r, "year")?,
+            updated_at: get(r, "updated_at")?,
         })
-        .collect::<Result<Vec<_>>>()?;
-    Ok(Page {
-        rows,
-        total,
-        page,
-        per_page,
     })
+    .await
 }
 
 pub use crate::history::HistoryRow;
@@ -189,43 +179,4 @@ pub use crate::history::HistoryRow;
 /// Every step of one report, oldest first.
 pub async fn history(db: &Db, id: OpinionId) -> Result<Vec<HistoryRow>> {
     crate::history::steps(db, OpinionHistory::Table, OpinionHistory::OpinionId, id.0).await
-}
-
-/// One link from an item to another.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Link {
-    pub to_kind: String,
-    pub to_id: i64,
-    pub relation: String,
-    pub at: i64,
-}
-
-/// The links from one item (`kind` as in [`super::KIND_PROPOSAL`]).
-pub async fn links(db: &Db, kind: &str, id: i64) -> Result<Vec<Link>> {
-    let rows = db
-        .all(
-            &Query::select()
-                .columns([
-                    ItemLinks::ToKind,
-                    ItemLinks::ToId,
-                    ItemLinks::Relation,
-                    ItemLinks::At,
-                ])
-                .from(ItemLinks::Table)
-                .and_where(Expr::col(ItemLinks::FromKind).eq(kind))
-                .and_where(Expr::col(ItemLinks::FromId).eq(id))
-                .order_by(ItemLinks::Id, Order::Asc)
-                .to_owned(),
-        )
-        .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Link {
-                to_kind: get(r, "to_kind")?,
-                to_id: get(r, "to_id")?,
-                relation: get(r, "relation")?,
-                at: get(r, "at")?,
-            })
-        })
-        .collect()
 }

@@ -169,20 +169,12 @@ pub async fn report_upward(
             let applied = rules::received_from_below(new_id, p.id, o, who, &ctx)
                 .map_err(StoreError::Refused)?;
             save(&mut tx, now, audit_who, None, &applied).await?;
-            super::convert::link(
+            crate::links::both_ways(
                 &mut tx,
                 now,
                 (KIND_OPINION, id.0),
                 (KIND_OPINION, new_id.0),
-                REPORTED_TO,
-            )
-            .await?;
-            super::convert::link(
-                &mut tx,
-                now,
-                (KIND_OPINION, new_id.0),
-                (KIND_OPINION, id.0),
-                REPORTED_FROM,
+                (REPORTED_TO, REPORTED_FROM),
             )
             .await?;
             (Some(p.id), Some(new_id), p.name.clone())

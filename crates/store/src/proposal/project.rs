@@ -3,11 +3,12 @@
 //! every change.
 
 use domain::proposal::{Proposal, Proposer};
-use sea_query::{Expr, Query};
+use sea_query::{IntoIden, SimpleExpr};
 
 use super::{ROLE_COSIGNER, ROLE_INITIATOR};
 use crate::db::Tx;
 use crate::error::Result;
+use crate::projection::rewrite;
 use crate::schema::{ProposalMembers, ProposalUnits};
 
 pub(super) fn kind_code(p: &Proposal) -> &'static str {
@@ -21,23 +22,14 @@ pub(super) fn kind_code(p: &Proposal) -> &'static str {
 /// Rewrites the member and unit projections of one proposal.
 pub(super) async fn project(tx: &mut Tx, p: &Proposal) -> Result<()> {
     let id = p.id.0;
-    tx.execute(
-        &Query::delete()
-            .from_table(ProposalMembers::Table)
-            .and_where(Expr::col(ProposalMembers::ProposalId).eq(id))
-            .to_owned(),
-    )
-    .await?;
-    tx.execute(
-        &Query::delete()
-            .from_table(ProposalUnits::Table)
-            .and_where(Expr::col(ProposalUnits::ProposalId).eq(id))
-            .to_owned(),
-    )
-    .await?;
-    let mut members: Vec<(i64, &str, &str)> = Vec::new();
+    let mut members: Vec<Vec<SimpleExpr>> = Vec::new();
     if let Proposer::Member(m) = p.proposer {
-        members.push((m.0, ROLE_INITIATOR, "confirmed"));
+        members.push(vec![
+            id.into(),
+            m.0.into(),
+            ROLE_INITIATOR.into(),
+            "confirmed".into(),
+        ]);
     }
     for c in &p.cosigners {
         let status = serde_json::to_value(c.status)
@@ -50,54 +42,64 @@ pub(super) async fn project(tx: &mut Tx, p: &Proposal) -> Result<()> {
             "declined" => "declined",
             _ => "lapsed",
         };
-        members.push((c.member.0, ROLE_COSIGNER, status));
+        members.push(vec![
+            id.into(),
+            c.member.0.into(),
+            ROLE_COSIGNER.into(),
+            status.into(),
+        ]);
     }
-    for (member, role, status) in members {
-        tx.execute(
-            &Query::insert()
-                .into_table(ProposalMembers::Table)
-                .columns([
-                    ProposalMembers::ProposalId,
-                    ProposalMembers::MemberId,
-                    ProposalMembers::Role,
-                    ProposalMembers::Status,
-                ])
-                .values_panic([id.into(), member.into(), role.into(), status.into()])
-                .to_owned(),
-        )
-        .await?;
-    }
-    for a in &p.tracking.assignments {
-        tx.execute(
-            &Query::insert()
-                .into_table(ProposalUnits::Table)
-                .columns([
-                    ProposalUnits::ProposalId,
-                    ProposalUnits::Seq,
-                    ProposalUnits::UnitId,
-                    ProposalUnits::Role,
-                    ProposalUnits::State,
-                    ProposalUnits::AssignedOn,
-                    ProposalUnits::DueOn,
-                    ProposalUnits::AnswerClass,
-                ])
-                .values_panic([
-                    id.into(),
-                    i64::from(a.seq).into(),
-                    a.unit.0.into(),
-                    a.role.code().into(),
-                    a.state.code().into(),
-                    a.assigned_on.to_string().into(),
-                    a.due.to_string().into(),
-                    a.answer
-                        .as_ref()
-                        .map(|x| x.class.code())
-                        .unwrap_or("")
-                        .into(),
-                ])
-                .to_owned(),
-        )
-        .await?;
-    }
-    Ok(())
+    rewrite(
+        tx,
+        ProposalMembers::Table,
+        ProposalMembers::ProposalId,
+        id,
+        vec![
+            ProposalMembers::ProposalId.into_iden(),
+            ProposalMembers::MemberId.into_iden(),
+            ProposalMembers::Role.into_iden(),
+            ProposalMembers::Status.into_iden(),
+        ],
+        members,
+    )
+    .await?;
+    let units = p
+        .tracking
+        .assignments
+        .iter()
+        .map(|a| {
+            vec![
+                id.into(),
+                i64::from(a.seq).into(),
+                a.unit.0.into(),
+                a.role.code().into(),
+                a.state.code().into(),
+                a.assigned_on.to_string().into(),
+                a.due.to_string().into(),
+                a.answer
+                    .as_ref()
+                    .map(|x| x.class.code())
+                    .unwrap_or("")
+                    .into(),
+            ]
+        })
+        .collect();
+    rewrite(
+        tx,
+        ProposalUnits::Table,
+        ProposalUnits::ProposalId,
+        id,
+        vec![
+            ProposalUnits::ProposalId.into_iden(),
+            ProposalUnits::Seq.into_iden(),
+            ProposalUnits::UnitId.into_iden(),
+            ProposalUnits::Role.into_iden(),
+            ProposalUnits::State.into_iden(),
+            ProposalUnits::AssignedOn.into_iden(),
+            ProposalUnits::DueOn.into_iden(),
+            ProposalUnits::AnswerClass.into_iden(),
+        ],
+        units,
+    )
+    .await
 }

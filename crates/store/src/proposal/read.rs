@@ -274,32 +274,22 @@ pub async fn list(
     )
     .order_by((p, Proposals::UpdatedAt), Order::Desc)
     .order_by((p, Proposals::Id), Order::Desc);
-    crate::one_page(&mut q, page, per_page);
-    let rows = db.all(&q).await?;
-    let rows = rows
-        .iter()
-        .map(|r| {
-            let stage: String = get(r, "stage")?;
-            Ok(ProposalRow {
-                id: ProposalId(get(r, "id")?),
-                title: get(r, "title")?,
-                stage_label: Stage::from_code(&stage).map(Stage::label).unwrap_or(""),
-                stage,
-                org_name: get(r, "org_name")?,
-                year: get(r, "year")?,
-                number: get(r, "number_seq")?,
-                category: get(r, "category")?,
-                proposer_kind: get(r, "proposer_kind")?,
-                updated_at: get(r, "updated_at")?,
-            })
+    crate::read_page(db, q, total, page, per_page, |r| {
+        let stage: String = get(r, "stage")?;
+        Ok(ProposalRow {
+            id: ProposalId(get(r, "id")?),
+            title: get(r, "title")?,
+            stage_label: Stage::from_code(&stage).map(Stage::label).unwrap_or(""),
+            stage,
+            org_name: get(r, "org_name")?,
+            year: get(r, "year")?,
+            number: get(r, "number_seq")?,
+            category: get(r, "category")?,
+            proposer_kind: get(r, "proposer_kind")?,
+            updated_at: get(r, "updated_at")?,
         })
-        .collect::<Result<Vec<_>>>()?;
-    Ok(Page {
-        rows,
-        total,
-        page,
-        per_page,
     })
+    .await
 }
 
 pub use crate::history::HistoryRow;

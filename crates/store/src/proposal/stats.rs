@@ -15,7 +15,7 @@ use time::Date;
 
 use crate::db::{get, Db};
 use crate::error::{Result, StoreError};
-use crate::schema::{Members, Orgs, Proposals, Sectors, Units};
+use crate::schema::{Members, Orgs, Proposals, Sectors};
 
 /// Which proposals the statistics cover.
 #[derive(Debug, Clone)]
@@ -169,23 +169,9 @@ async fn records(db: &Db, f: &StatsFilter, districts: &Districts) -> Result<Vec<
 
 /// The names of every unit the records were assigned to.
 async fn unit_names(db: &Db, records: &[StatsInput]) -> Result<HashMap<UnitId, String>> {
-    let ids: HashSet<i64> = records
+    let ids: HashSet<UnitId> = records
         .iter()
-        .flat_map(|r| r.proposal.tracking.assignments.iter().map(|a| a.unit.0))
+        .flat_map(|r| r.proposal.tracking.assignments.iter().map(|a| a.unit))
         .collect();
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let rows = db
-        .all(
-            &Query::select()
-                .columns([Units::Id, Units::Name])
-                .from(Units::Table)
-                .and_where(Expr::col(Units::Id).is_in(ids))
-                .to_owned(),
-        )
-        .await?;
-    rows.iter()
-        .map(|r| Ok((UnitId(get(r, "id")?), get(r, "name")?)))
-        .collect()
+    crate::names::units(db, ids).await
 }

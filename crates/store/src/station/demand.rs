@@ -15,7 +15,7 @@ use crate::audit::{self, Event, Who};
 use crate::crypto::FieldCipher;
 use crate::db::{Db, Tx};
 use crate::error::{Result, StoreError};
-use crate::schema::{DemandHistory, DemandUnits, Demands, ItemLinks};
+use crate::schema::{DemandHistory, DemandUnits, Demands};
 
 /// Who brought the demand in.
 #[derive(Debug, Clone)]
@@ -326,7 +326,14 @@ async fn transition(
     )
     .await?;
     if applied.tracking.is_some() {
-        project(tx, stored.id, next).await?;
+        crate::projection::rewrite_units(
+            tx,
+            DemandUnits::Table,
+            DemandUnits::DemandId,
+            stored.id,
+            &next.tracking,
+        )
+        .await?;
         super::warnings::schedule(tx, now, stored.id, next, action, &settings.tracking).await?;
     }
     if let DemandAction::Forward { plan } = action {
@@ -371,41 +378,6 @@ fn comment_of(action: &DemandAction) -> String {
     }
 }
 
-/// Rewrites which units hold the demand (for a unit's queue).
-async fn project(tx: &mut Tx, id: i64, d: &Demand) -> Result<()> {
-    tx.execute(
-        &Query::delete()
-            .from_table(DemandUnits::Table)
-            .and_where(Expr::col(DemandUnits::DemandId).eq(id))
-            .to_owned(),
-    )
-    .await?;
-    if d.tracking.assignments.is_empty() {
-        return Ok(());
-    }
-    let mut insert = Query::insert()
-        .into_table(DemandUnits::Table)
-        .columns([
-            DemandUnits::DemandId,
-            DemandUnits::Seq,
-            DemandUnits::UnitId,
-            DemandUnits::State,
-            DemandUnits::DueOn,
-        ])
-        .to_owned();
-    for a in &d.tracking.assignments {
-        insert.values_panic([
-            id.into(),
-            i64::from(a.seq).into(),
-            a.unit.0.into(),
-            a.state.code().into(),
-            a.due.to_string().into(),
-        ]);
-    }
-    tx.execute(&insert).await?;
-    Ok(())
-}
-
 /// Records that the demand became a proposal or 社情民意 draft (`kind` is
 /// `proposal` or `opinion`), with links both ways, in one transaction.
 pub async fn link_draft(
@@ -425,37 +397,14 @@ pub async fn link_draft(
     let stored = load(db, cipher, id).await?;
     let mut tx = db.write().await?;
     let next = transition(&mut tx, db, now, who, actor, &stored, &action).await?;
-    for (from, to, relation) in [
-        ((KIND_DEMAND, id), (kind, draft), "converted_to"),
-        ((kind, draft), (KIND_DEMAND, id), "converted_from"),
-    ] {
-        tx.execute(
-            &Query::insert()
-                .into_table(ItemLinks::Table)
-                .columns([
-                    ItemLinks::FromKind,
-                    ItemLinks::FromId,
-                    ItemLinks::ToKind,
-                    ItemLinks::ToId,
-                    ItemLinks::Relation,
-                    ItemLinks::At,
-                    ItemLinks::CreatedAt,
-                    ItemLinks::UpdatedAt,
-                ])
-                .values_panic([
-                    from.0.into(),
-                    from.1.into(),
-                    to.0.into(),
-                    to.1.into(),
-                    relation.into(),
-                    now.into(),
-                    now.into(),
-                    now.into(),
-                ])
-                .to_owned(),
-        )
-        .await?;
-    }
+    crate::links::both_ways(
+        &mut tx,
+        now,
+        (KIND_DEMAND, id),
+        (kind, draft),
+        crate::links::CONVERTED,
+    )
+    .await?;
     tx.commit().await?;
     Ok(next)
 }

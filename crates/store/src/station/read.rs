@@ -206,44 +206,29 @@ pub async fn list(db: &Db, f: &DemandFilter, page: i64, per_page: i64) -> Result
     if let Some(ids) = &f.ids {
         q.and_where(Expr::col((Demands::Table, Demands::Id)).is_in(ids.clone()));
     }
-    let mut count = q.clone();
-    count
-        .clear_selects()
-        .expr(Expr::col((Demands::Table, Demands::Id)).count());
-    let total = db.scalar(&count).await?;
+    let total = crate::count_rows(db, &q, (Demands::Table, Demands::Id)).await?;
     q.order_by((Demands::Table, Demands::UpdatedAt), Order::Desc)
         .order_by((Demands::Table, Demands::Id), Order::Desc);
-    crate::one_page(&mut q, page, per_page);
-    let rows = db
-        .all(&q)
-        .await?
-        .iter()
-        .map(|r| {
-            let content: String = get(r, "content")?;
-            let stage: String = get(r, "stage")?;
-            let channel: String = get(r, "channel")?;
-            let mut excerpt: String = content.chars().take(60).collect();
-            if content.chars().count() > 60 {
-                excerpt.push('…');
-            }
-            Ok(DemandRow {
-                id: get(r, "id")?,
-                org_name: get(r, "org_name")?,
-                station_name: get::<Option<String>>(r, "station_name")?.unwrap_or_default(),
-                channel: Channel::from_code(&channel).unwrap_or(Channel::OnSite),
-                category: get(r, "category")?,
-                excerpt,
-                stage: DemandStage::from_code(&stage).unwrap_or(DemandStage::Received),
-                created_at: get(r, "created_at")?,
-            })
+    crate::read_page(db, q, total, page, per_page, |r| {
+        let content: String = get(r, "content")?;
+        let stage: String = get(r, "stage")?;
+        let channel: String = get(r, "channel")?;
+        let mut excerpt: String = content.chars().take(60).collect();
+        if content.chars().count() > 60 {
+            excerpt.push('…');
+        }
+        Ok(DemandRow {
+            id: get(r, "id")?,
+            org_name: get(r, "org_name")?,
+            station_name: get::<Option<String>>(r, "station_name")?.unwrap_or_default(),
+            channel: Channel::from_code(&channel).unwrap_or(Channel::OnSite),
+            category: get(r, "category")?,
+            excerpt,
+            stage: DemandStage::from_code(&stage).unwrap_or(DemandStage::Received),
+            created_at: get(r, "created_at")?,
         })
-        .collect::<Result<_>>()?;
-    Ok(Page {
-        rows,
-        total,
-        page,
-        per_page,
     })
+    .await
 }
 
 #[derive(Debug, Clone)]

@@ -136,21 +136,10 @@ pub async fn list_stations(
                 .or(Expr::col((Stations::Table, Stations::Address)).like(like)),
         );
     }
-    let mut count = q.clone();
-    count
-        .clear_selects()
-        .expr(Expr::col((Stations::Table, Stations::Id)).count());
-    let total = db.scalar(&count).await?;
+    let total = crate::count_rows(db, &q, (Stations::Table, Stations::Id)).await?;
     q.order_by((Orgs::Table, Orgs::Sort), Order::Asc)
         .order_by((Stations::Table, Stations::Id), Order::Asc);
-    crate::one_page(&mut q, page, per_page);
-    let rows = db.all(&q).await?;
-    Ok(Page {
-        rows: rows.iter().map(row_of).collect::<Result<_>>()?,
-        total,
-        page,
-        per_page,
-    })
+    crate::read_page(db, q, total, page, per_page, row_of).await
 }
 
 pub async fn load_station(db: &Db, id: i64) -> Result<StoredStation> {

@@ -1,13 +1,12 @@
-//! Deadline warnings (blue, yellow, red) for a forwarded demand's units, as
-//! jobs enqueued in the transaction that forwards it or moves a due date.
-//! The job checks, when it runs, that the answer is still awaited.
+//! Deadline warnings for a forwarded demand's units (see
+//! [`crate::deadline_warnings`]).
 
 use domain::station::{Demand, DemandAction};
-use domain::tracking::{TrackingAction, TrackingPolicy};
+use domain::tracking::TrackingPolicy;
 
 use crate::db::Tx;
+use crate::deadline_warnings::moves_dates;
 use crate::error::Result;
-use crate::job::{self, NewJob};
 
 /// The job kind the web layer handles.
 pub const KIND: &str = "demand.warning";
@@ -20,37 +19,13 @@ pub async fn schedule(
     action: &DemandAction,
     policy: &TrackingPolicy,
 ) -> Result<()> {
-    let dates_moved = matches!(
-        action,
-        DemandAction::Forward { .. }
-            | DemandAction::Track {
-                action: TrackingAction::Extend { .. }
-                    | TrackingAction::Rehandle { .. }
-                    | TrackingAction::AddUnit { .. }
-            }
-    );
+    let dates_moved = match action {
+        DemandAction::Forward { .. } => true,
+        DemandAction::Track { action } => moves_dates(action),
+        _ => false,
+    };
     if !dates_moved {
         return Ok(());
     }
-    let w = &policy.warnings;
-    for a in d.tracking.assignments.iter().filter(|a| a.is_answering()) {
-        for (level, days) in [("blue", w.blue), ("yellow", w.yellow), ("red", w.red)] {
-            let on = a.due - time::Duration::days(days);
-            let run_at = crate::proposal::warnings::morning_of(on).max(now);
-            let key = format!("warn:demand:{id}:{}:{}:{level}", a.seq, a.due);
-            let payload = serde_json::json!({ "demand_id": id, "seq": a.seq, "unit_id": a.unit.0, "level": level, "due": a.due.to_string() });
-            job::enqueue(
-                tx,
-                now,
-                NewJob {
-                    kind: KIND,
-                    payload,
-                    run_at,
-                    dedupe_key: Some(key),
-                },
-            )
-            .await?;
-        }
-    }
-    Ok(())
+    crate::deadline_warnings::schedule(tx, now, KIND, "demand", id, &d.tracking, policy).await
 }

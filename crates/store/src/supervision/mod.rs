@@ -8,8 +8,8 @@ mod read;
 mod write;
 
 pub use read::{
-    board, committees_of, history, load, member_names, unit_names, unit_queue, BoardFilter,
-    BoardRow, HistoryRow, QueueRow, Stored,
+    board, committees_of, history, load, unit_queue, BoardFilter, BoardRow, HistoryRow, QueueRow,
+    Stored,
 };
 pub use write::{act, create, setting_for, Setting, KIND_TOPIC, WARNING_KIND};
 pub(crate) use write::{history_row, write_record};

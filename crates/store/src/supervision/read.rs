@@ -11,9 +11,7 @@ use time::Date;
 
 use crate::db::{get, Db};
 use crate::error::{Result, StoreError};
-use crate::schema::{
-    Committees, Members, Orgs, SupervisionHistory, SupervisionTopics, SupervisionUnits, Units,
-};
+use crate::schema::{Committees, Orgs, SupervisionHistory, SupervisionTopics, SupervisionUnits};
 
 /// A topic with where it belongs.
 #[derive(Debug, Clone)]
@@ -289,44 +287,6 @@ pub async fn committees_of(db: &Db, org: OrgId) -> Result<Vec<(CommitteeId, Stri
         .await?;
     rows.iter()
         .map(|r| Ok((CommitteeId(get(r, "id")?), get(r, "name")?)))
-        .collect()
-}
-
-/// Names of the given members.
-pub async fn member_names(db: &Db, ids: &[MemberId]) -> Result<HashMap<MemberId, String>> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let rows = db
-        .all(
-            &Query::select()
-                .columns([Members::Id, Members::Name])
-                .from(Members::Table)
-                .and_where(Expr::col(Members::Id).is_in(ids.iter().map(|m| m.0)))
-                .to_owned(),
-        )
-        .await?;
-    rows.iter()
-        .map(|r| Ok((MemberId(get(r, "id")?), get(r, "name")?)))
-        .collect()
-}
-
-/// Names of the given units.
-pub async fn unit_names(db: &Db, ids: &[UnitId]) -> Result<HashMap<UnitId, String>> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let rows = db
-        .all(
-            &Query::select()
-                .columns([Units::Id, Units::Name])
-                .from(Units::Table)
-                .and_where(Expr::col(Units::Id).is_in(ids.iter().map(|u| u.0)))
-                .to_owned(),
-        )
-        .await?;
-    rows.iter()
-        .map(|r| Ok((UnitId(get(r, "id")?), get(r, "name")?)))
         .collect()
 }
 

@@ -4,7 +4,7 @@ use domain::calendar::WorkCalendar;
 use domain::supervision::{self, Action, Applied, Context, ParsedTopic, Source, Topic, Who};
 use domain::tracking::{AssignmentState, TrackingAction, TrackingPolicy};
 use domain::{FieldErrors, OrgId, TopicId, UnitId, UserId};
-use sea_query::{Expr, Query};
+use sea_query::{Expr, IntoIden, Query};
 
 use super::read::load;
 use crate::audit::{self, Event};
@@ -12,7 +12,7 @@ use crate::db::{Db, Tx};
 use crate::error::{Result, StoreError};
 use crate::job::{self, NewJob};
 use crate::schema::{
-    Committees, ItemLinks, Members, Opinions, Proposals, SupervisionHistory, SupervisionTopics,
+    Committees, Members, Opinions, Proposals, SupervisionHistory, SupervisionTopics,
     SupervisionUnits, Users,
 };
 
@@ -189,15 +189,14 @@ pub async fn create(
     )
     .await?;
     if let Some((kind, item)) = source_item(&topic.source) {
-        link(
+        crate::links::both_ways(
             &mut tx,
             now,
             (kind, item),
             (KIND_TOPIC, id),
-            "supervised_by",
+            ("supervised_by", "supervises"),
         )
         .await?;
-        link(&mut tx, now, (KIND_TOPIC, id), (kind, item), "supervises").await?;
     }
     let summary = format!("民主监督议题立项：{}", topic.text.title);
     audit::append(
@@ -225,42 +224,6 @@ fn source_item(source: &Source) -> Option<(&'static str, i64)> {
         Source::Opinion { id } => Some((crate::opinion::KIND_OPINION, id.0)),
         _ => None,
     }
-}
-
-async fn link(
-    tx: &mut Tx,
-    now: i64,
-    from: (&str, i64),
-    to: (&str, i64),
-    relation: &str,
-) -> Result<()> {
-    tx.execute(
-        &Query::insert()
-            .into_table(ItemLinks::Table)
-            .columns([
-                ItemLinks::FromKind,
-                ItemLinks::FromId,
-                ItemLinks::ToKind,
-                ItemLinks::ToId,
-                ItemLinks::Relation,
-                ItemLinks::At,
-                ItemLinks::CreatedAt,
-                ItemLinks::UpdatedAt,
-            ])
-            .values_panic([
-                from.0.into(),
-                from.1.into(),
-                to.0.into(),
-                to.1.into(),
-                relation.into(),
-                now.into(),
-                now.into(),
-                now.into(),
-            ])
-            .to_owned(),
-    )
-    .await?;
-    Ok(())
 }
 
 /// Applies one action through the rules and saves everything it causes.
@@ -376,46 +339,43 @@ pub(crate) async fn write_record(
             "该议题刚被他人处理过，请刷新页面查看最新状态后再操作".into(),
         ));
     }
-    tx.execute(
-        &Query::delete()
-            .from_table(SupervisionUnits::Table)
-            .and_where(Expr::col(SupervisionUnits::TopicId).eq(next.id.0))
-            .to_owned(),
-    )
-    .await?;
+    let columns = vec![
+        SupervisionUnits::TopicId.into_iden(),
+        SupervisionUnits::OpinionSeq.into_iden(),
+        SupervisionUnits::Seq.into_iden(),
+        SupervisionUnits::UnitId.into_iden(),
+        SupervisionUnits::State.into_iden(),
+        SupervisionUnits::Awaiting.into_iden(),
+        SupervisionUnits::DueOn.into_iden(),
+        SupervisionUnits::CreatedAt.into_iden(),
+        SupervisionUnits::UpdatedAt.into_iden(),
+    ];
+    let mut rows = Vec::new();
     for o in &next.opinions {
         for a in &o.tracking.assignments {
             let (awaiting, due) = owed(a);
-            tx.execute(
-                &Query::insert()
-                    .into_table(SupervisionUnits::Table)
-                    .columns([
-                        SupervisionUnits::TopicId,
-                        SupervisionUnits::OpinionSeq,
-                        SupervisionUnits::Seq,
-                        SupervisionUnits::UnitId,
-                        SupervisionUnits::State,
-                        SupervisionUnits::Awaiting,
-                        SupervisionUnits::DueOn,
-                        SupervisionUnits::CreatedAt,
-                        SupervisionUnits::UpdatedAt,
-                    ])
-                    .values_panic([
-                        next.id.0.into(),
-                        i64::from(o.seq).into(),
-                        i64::from(a.seq).into(),
-                        a.unit.0.into(),
-                        a.state.code().into(),
-                        awaiting.into(),
-                        due.map(|d| d.to_string()).unwrap_or_default().into(),
-                        now.into(),
-                        now.into(),
-                    ])
-                    .to_owned(),
-            )
-            .await?;
+            rows.push(vec![
+                next.id.0.into(),
+                i64::from(o.seq).into(),
+                i64::from(a.seq).into(),
+                a.unit.0.into(),
+                a.state.code().into(),
+                awaiting.into(),
+                due.map(|d| d.to_string()).unwrap_or_default().into(),
+                now.into(),
+                now.into(),
+            ]);
         }
     }
+    crate::projection::rewrite(
+        tx,
+        SupervisionUnits::Table,
+        SupervisionUnits::TopicId,
+        next.id.0,
+        columns,
+        rows,
+    )
+    .await?;
     Ok(())
 }
 

@@ -183,6 +183,29 @@ impl<S: Send + Sync> FromRequestParts<S> for Id {
 pub const DEFAULT_PER_PAGE: i64 = 20;
 pub const MAX_PER_PAGE: i64 = 100;
 
+/// A JSON value given for a form field, as the text a page's form would
+/// carry: strings as they are, null as empty, numbers and others written out.
+pub fn field_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// JSON fields as a page's form (each value through [`field_text`]).
+pub fn form_of<F: FromIterator<(String, String)>>(
+    fields: impl IntoIterator<Item = (String, serde_json::Value)>,
+) -> F {
+    fields
+        .into_iter()
+        .map(|(k, v)| {
+            let text = field_text(&v);
+            (k, text)
+        })
+        .collect()
+}
+
 /// `?page=&per_page=` as typed: page from 1, per_page from 1 to 100.
 pub fn paging(page: Option<&str>, per_page: Option<&str>, errors: &mut FieldErrors) -> (i64, i64) {
     let number = |raw: Option<&str>, default: i64, max: i64| match raw

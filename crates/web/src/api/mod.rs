@@ -13,6 +13,7 @@ mod opinions;
 mod orgs;
 mod proposals;
 mod stations;
+mod supervision;
 mod users;
 
 use axum::http::header;
@@ -41,6 +42,7 @@ pub fn routes() -> Router<AppState> {
         .merge(opinions::routes())
         .merge(stations::routes())
         .merge(letters::routes())
+        .merge(supervision::routes())
         .merge(crate::settings::api::routes())
         .method_not_allowed_fallback(method_not_allowed)
         .fallback(not_found)
@@ -221,6 +223,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     api.merge(opinions::Doc::openapi());
     api.merge(stations::Doc::openapi());
     api.merge(letters::Doc::openapi());
+    api.merge(supervision::Doc::openapi());
     api.merge(crate::settings::api::Doc::openapi());
     complete_operations(&mut api);
     api

@@ -1,10 +1,13 @@
 //! 委员管理: the member list, a member's record, the member form, import
 //! and export. Staff see their organisation and every one below it.
 
+mod by_names;
 mod detail;
 mod form;
 mod import;
 mod list;
+
+pub use by_names::by_names;
 
 use axum::routing::{get, post};
 use axum::Router;

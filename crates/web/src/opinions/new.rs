@@ -62,39 +62,6 @@ async fn form_page(
     })
 }
 
-/// Co-authors (联名委员) by name: members of the organisation, one each.
-async fn coauthors_of(
-    state: &AppState,
-    org: domain::OrgId,
-    names: &str,
-    errors: &mut FieldErrors,
-) -> WebResult<Vec<domain::MemberId>> {
-    let mut members = Vec::new();
-    let mut problems = Vec::new();
-    for name in names
-        .split([',', '，', '、', ' ', ';', '；'])
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-    {
-        match store::member::find_by_name(&state.db, org, name)
-            .await?
-            .as_slice()
-        {
-            [(member, _)] => members.push(*member),
-            [] => problems.push(format!("“{name}”不是本级政协的在册委员")),
-            many => problems.push(format!(
-                "“{name}”有{}位同名委员，请联系机关干部",
-                many.len()
-            )),
-        }
-    }
-    if !problems.is_empty() {
-        errors.add("coauthors", problems.join("；"));
-    }
-    members.dedup();
-    Ok(members)
-}
-
 pub async fn page(State(state): State<AppState>, user: User) -> WebResult<Response> {
     user.may(Permission::WorkOnOpinions, Target::None)?;
     author_of(&state, &user).await?;
@@ -114,7 +81,7 @@ pub async fn create(
     let names = form.get("coauthors").cloned().unwrap_or_default();
     let parsed = OpinionText::parse(&input, &policy);
     let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
-    let coauthors = coauthors_of(&state, org, &names, &mut errors).await?;
+    let coauthors = crate::members::by_names(&state, org, &names, "coauthors", &mut errors).await?;
     let text = match parsed {
         Ok(text) if errors.is_empty() => text,
         _ => {

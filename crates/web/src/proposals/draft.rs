@@ -290,28 +290,16 @@ pub async fn invite(
     CsrfForm(user, form): CsrfForm<CosignerForm>,
 ) -> WebResult<Response> {
     let stored = own_draft(&state, &user, id).await?;
-    let mut members = Vec::new();
-    let mut problems = Vec::new();
-    for name in form
-        .names
-        .split([',', '，', '、', ' ', ';', '；'])
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-    {
-        let found = store::member::find_by_name(&state.db, stored.proposal.org, name).await?;
-        match found.as_slice() {
-            [(member, _)] => members.push(*member),
-            [] => problems.push(format!("“{name}”不是本级政协的在册委员")),
-            many => problems.push(format!(
-                "“{name}”有{}位同名委员（{}），请联系机关干部协助邀请",
-                many.len(),
-                many.iter()
-                    .map(|(_, unit)| unit.as_str())
-                    .collect::<Vec<_>>()
-                    .join("、")
-            )),
-        }
-    }
+    let mut errors = FieldErrors::new();
+    let members = crate::members::by_names(
+        &state,
+        stored.proposal.org,
+        &form.names,
+        "names",
+        &mut errors,
+    )
+    .await?;
+    let mut problems: Vec<String> = errors.0.into_iter().map(|e| e.message).collect();
     if members.is_empty() && problems.is_empty() {
         problems.push("请填写联名委员的姓名".into());
     }

@@ -8,7 +8,6 @@ mod coverage;
 pub(crate) mod demands;
 pub(crate) mod disposal;
 pub mod human;
-pub mod jobs;
 mod public;
 pub(crate) mod registry;
 pub mod search;

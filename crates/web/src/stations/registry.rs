@@ -9,7 +9,7 @@ use domain::permission::{Action as Permission, Target};
 use domain::station::{
     station_relation, ReceptionInput, StationInput, StationKind, StationRelation,
 };
-use domain::{FieldErrors, MemberId, OrgId, Role};
+use domain::{FieldErrors, Role};
 use serde::Deserialize;
 use store::station::{StationFilter, StationRow, StoredStation};
 
@@ -106,39 +106,6 @@ pub async fn new_page(State(_state): State<AppState>, user: User) -> WebResult<R
     })
 }
 
-/// Members named in the form, each one member of `org`.
-pub(crate) async fn members_of(
-    state: &AppState,
-    org: OrgId,
-    names: &str,
-    field: &str,
-    errors: &mut FieldErrors,
-) -> WebResult<Vec<MemberId>> {
-    let mut out = Vec::new();
-    let mut problems = Vec::new();
-    for name in names
-        .split([',', '，', '、', ';', '；', '\n', ' '])
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-    {
-        match store::member::find_by_name(&state.db, org, name)
-            .await?
-            .as_slice()
-        {
-            [(m, _)] => out.push(*m),
-            [] => problems.push(format!("“{name}”不是本级政协的在册委员")),
-            many => problems.push(format!(
-                "“{name}”有{}位同名委员，请在委员名录中核对",
-                many.len()
-            )),
-        }
-    }
-    if !problems.is_empty() {
-        errors.add(field, problems.join("；"));
-    }
-    Ok(out)
-}
-
 async fn save(
     state: &AppState,
     user: &User,
@@ -151,7 +118,8 @@ async fn save(
     };
     let parsed = input.parse();
     let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
-    let members = members_of(state, org, &input.members, "members", &mut errors).await?;
+    let members =
+        crate::members::by_names(state, org, &input.members, "members", &mut errors).await?;
     let record = match parsed {
         Ok(r) if errors.is_empty() => r,
         _ => {
@@ -313,7 +281,9 @@ pub async fn reception(
     }
     let parsed = input.parse(state.today());
     let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
-    let on_duty = members_of(&state, s.row.org_id, &input.members, "members", &mut errors).await?;
+    let on_duty =
+        crate::members::by_names(&state, s.row.org_id, &input.members, "members", &mut errors)
+            .await?;
     let record = match parsed {
         Ok(r) if errors.is_empty() => r,
         _ => {

@@ -6,7 +6,7 @@
 //! `store::supervision`; the pages only turn forms into actions.
 
 mod board;
-mod new;
+pub mod new;
 mod record;
 pub mod warning;
 
@@ -27,6 +27,7 @@ use crate::error::{WebError, WebResult};
 use crate::proposals::Participant;
 use crate::state::AppState;
 
+pub use board::filter_for;
 pub use record::steps_of;
 
 pub fn routes() -> Router<AppState> {
@@ -60,6 +61,21 @@ pub fn who(me: &Participant, stored: Option<&Stored>) -> Who {
 /// part, and the units an opinion went to. Anyone else gets 404.
 pub fn visible(me: &Participant, stored: &Stored) -> bool {
     stored.topic.may_read(&who(me, Some(stored)))
+}
+
+/// A unit's assignment in the words of supervision: a plan is owed, then
+/// rectification results.
+pub fn state_label(a: &domain::tracking::Assignment) -> &'static str {
+    use domain::tracking::AssignmentState as S;
+    match a.state {
+        S::Assigned | S::Contacted => "待报整改方案",
+        S::Drafting => "整改方案拟写中",
+        S::Submitted => "整改方案待审核",
+        S::SentBack => "整改方案被退回",
+        S::Accepted if a.has_open_follow_up() => "整改中，待报整改结果",
+        S::Accepted => "整改结果已报送",
+        other => other.label(),
+    }
 }
 
 fn invalid(field: &str, message: impl Into<String>) -> WebError {
@@ -123,7 +139,7 @@ pub async fn action_from(
     let topic = &stored.topic;
     Ok(match field(form, "do") {
         "record_activity" => {
-            let names = store::supervision::member_names(&state.db, &topic.members).await?;
+            let names = store::names::members(&state.db, &topic.members).await?;
             let input = ActivityInput {
                 kind: field(form, "kind").into(),
                 title: field(form, "title").into(),

@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::response::Response;
 use domain::permission::{Action as Permission, Target};
 use domain::supervision::{Form as SupervisionForm, SourceKind, TopicInput};
-use domain::{CommitteeId, FieldErrors, Role};
+use domain::{CommitteeId, FieldErrors, Role, TopicId};
 
 use super::{field, who, Form};
 use crate::auth::{CsrfForm, User};
@@ -70,53 +70,38 @@ pub async fn page(State(state): State<AppState>, user: User) -> WebResult<Respon
     render(form_page(&state, &user, input, String::new(), FieldErrors::new()).await?)
 }
 
-/// Members of the organisation by name, one each.
-pub async fn members_by_name(
+/// Creates the topic a form describes, for pages and API alike: the
+/// members by name (field `member_names`), then the rules. Gives back the
+/// input as typed, to show again when it is refused.
+pub async fn create_from_form(
     state: &AppState,
+    me: &Participant,
+    audit: &store::audit::Who,
     org: domain::OrgId,
-    names: &str,
-    errors: &mut FieldErrors,
-) -> WebResult<Vec<String>> {
-    let mut ids = Vec::new();
-    let mut problems = Vec::new();
-    for name in names
-        .split([',', '，', '、', ' ', ';', '；'])
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-    {
-        match store::member::find_by_name(&state.db, org, name)
-            .await?
-            .as_slice()
-        {
-            [(member, _)] => ids.push(member.0.to_string()),
-            [] => problems.push(format!("“{name}”不是本级政协的在册委员")),
-            many => problems.push(format!("“{name}”有{}位同名委员", many.len())),
-        }
-    }
-    if !problems.is_empty() {
-        errors.add("members", problems.join("；"));
-    }
-    Ok(ids)
-}
-
-pub async fn create(
-    State(state): State<AppState>,
-    CsrfForm(user, form): CsrfForm<Form>,
-) -> WebResult<Response> {
-    staff_only(&user)?;
-    let org = user.live.account.org_id;
-    let names = field(&form, "member_names").to_string();
+    form: &Form,
+) -> (TopicInput, WebResult<TopicId>) {
     let mut name_errors = FieldErrors::new();
-    let members = members_by_name(&state, org, &names, &mut name_errors).await?;
+    let members = match crate::members::by_names(
+        state,
+        org,
+        field(form, "member_names"),
+        "members",
+        &mut name_errors,
+    )
+    .await
+    {
+        Ok(found) => found.iter().map(|m| m.0.to_string()).collect(),
+        Err(e) => return (TopicInput::default(), Err(e)),
+    };
     let input = TopicInput {
-        title: field(&form, "title").into(),
-        background: field(&form, "background").into(),
-        source: field(&form, "source").into(),
-        department: field(&form, "department").into(),
-        source_id: field(&form, "source_id").into(),
-        form: field(&form, "form").into(),
-        committee: field(&form, "committee").into(),
-        year: field(&form, "year").into(),
+        title: field(form, "title").into(),
+        background: field(form, "background").into(),
+        source: field(form, "source").into(),
+        department: field(form, "department").into(),
+        source_id: field(form, "source_id").into(),
+        form: field(form, "form").into(),
+        committee: field(form, "committee").into(),
+        year: field(form, "year").into(),
         members,
     };
     let parsed = input.parse();
@@ -127,23 +112,27 @@ pub async fn create(
     }
     let result = match parsed {
         Ok(parsed) if errors.is_empty() => {
-            let me = Participant::from(&user);
-            store::supervision::create(
-                &state.db,
-                state.now(),
-                &user.who(),
-                &who(&me, None),
-                org,
-                parsed,
-            )
-            .await
-            .map_err(WebError::from)
+            store::supervision::create(&state.db, state.now(), audit, &who(me, None), org, parsed)
+                .await
+                .map_err(WebError::from)
         }
         _ => Err(WebError::Invalid(errors)),
     };
+    (input, result)
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    CsrfForm(user, form): CsrfForm<Form>,
+) -> WebResult<Response> {
+    staff_only(&user)?;
+    let org = user.live.account.org_id;
+    let me = Participant::from(&user);
+    let (input, result) = create_from_form(&state, &me, &user.who(), org, &form).await;
     match result {
         Ok(id) => Ok(done(&format!("/supervision/{id}"), "created")),
         Err(WebError::Invalid(errors)) => {
+            let names = field(&form, "member_names").to_string();
             render_invalid(form_page(&state, &user, input, names, errors).await?)
         }
         Err(e) => Err(e),

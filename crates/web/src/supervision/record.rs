@@ -123,16 +123,7 @@ impl RecordPage {
         }
     }
     fn state_label(&self, a: &domain::tracking::Assignment) -> &'static str {
-        use domain::tracking::AssignmentState as S;
-        match a.state {
-            S::Assigned | S::Contacted => "待报整改方案",
-            S::Drafting => "整改方案拟写中",
-            S::Submitted => "整改方案待审核",
-            S::SentBack => "整改方案被退回",
-            S::Accepted if a.has_open_follow_up() => "整改中，待报整改结果",
-            S::Accepted => "整改结果已报送",
-            other => other.label(),
-        }
+        super::state_label(a)
     }
     fn when(&self, ts: &i64) -> String {
         when(Some(*ts))
@@ -177,8 +168,8 @@ async fn show(
         .collect();
     Ok(RecordPage {
         shell: Shell::new(user, t.text.title.clone(), "/supervision").notice(notice),
-        members: store::supervision::member_names(&state.db, &member_ids).await?,
-        units: store::supervision::unit_names(&state.db, &unit_ids).await?,
+        members: store::names::members(&state.db, &member_ids).await?,
+        units: store::names::units(&state.db, &unit_ids).await?,
         offers: offers(t, &rules),
         steps: steps_of(&stored, &rules),
         history: store::supervision::history(&state.db, t.id).await?,

@@ -131,7 +131,7 @@ async fn a_proposal_converted_to_a_members_letter_is_forwarded_answered_and_clos
         .await
         .1
         .contains("您的提案已转为委员来信"));
-    let links = store::opinion::links(&app.state.db, "letter", lid.parse().unwrap())
+    let links = store::links::outgoing(&app.state.db, "letter", lid.parse().unwrap())
         .await
         .unwrap();
     assert_eq!(links.len(), 1);
@@ -277,4 +277,70 @@ async fn a_proposal_becomes_a_suggestion_and_the_list_filters_by_kind() {
     let (status, letter) = leader.text(&format!("/letters/{lid}")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(letter.contains("已办结") && letter.contains("不再转交"));
+}
+
+/// A forwarded letter not yet replied to warns its unit as the due date
+/// nears (blue, yellow, red, from the organisation's tracking settings);
+/// once the reply is in, no later warning is sent.
+#[tokio::test]
+async fn a_forwarded_letter_warns_its_unit_before_the_due_date() {
+    let app = spawn_app().await;
+    let member = app.login("weiyuan").await;
+    let pid = under_review(&app, &member, "关于完善社区嵌入式托育服务的建议").await;
+    let staff = app.login("shiganbu").await;
+    let r = act(
+        &staff,
+        &pid,
+        &[("do", "convert_letter"), ("reason", "宜作委员来信")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let lid = letter_link(&stage(&staff, &pid).await);
+    let unit = unit_of(&app, "chengban").await.to_string();
+    let path = format!("/letters/{lid}/act");
+    let r = staff
+        .post(&path, &[("do", "forward"), ("unit", &unit)])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let stored = store::letter::load(&app.state.db, lid.parse().unwrap())
+        .await
+        .unwrap();
+    let due = stored.letter.tracking.assignments[0].due;
+    let policy = store::proposal::Setting::for_org(&app.state.db, domain::OrgId(1))
+        .await
+        .unwrap()
+        .tracking;
+
+    // Nothing yet; then the morning of the yellow warning passes.
+    while web::jobs::run_due(&app.state).await.unwrap() > 0 {}
+    let clerk = app.login("chengban").await;
+    assert!(!clerk.text("/messages").await.1.contains("预警"));
+    let yellow = due - time::Duration::days(policy.warnings.yellow);
+    let days = (yellow - app.state.today()).whole_days() + 1;
+    app.clock.advance(days * 86_400);
+    while web::jobs::run_due(&app.state).await.unwrap() > 0 {}
+    let clerk = app.login("chengban").await;
+    let (_, messages) = clerk.text("/messages").await;
+    assert!(messages.contains("委员来信回复黄色预警"), "{messages}");
+    assert!(!messages.contains("委员来信回复红色预警"), "red not yet");
+
+    // The unit replies; the red warning's morning passes without a message.
+    let fields = [
+        ("do", "reply"),
+        ("class", "A"),
+        ("signed_by", "王建国"),
+        ("contact_person", "刘敏"),
+        ("contact_phone", "023-63891234"),
+        (
+            "text",
+            "已将社区托育纳入明年民生实事，首批建设二十个托育点。",
+        ),
+    ];
+    let r = clerk.post(&path, &fields).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    app.clock.advance(policy.warnings.yellow * 86_400);
+    while web::jobs::run_due(&app.state).await.unwrap() > 0 {}
+    let clerk = app.login("chengban").await;
+    let (_, messages) = clerk.text("/messages").await;
+    assert!(!messages.contains("委员来信回复红色预警"), "{messages}");
 }

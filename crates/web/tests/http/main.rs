@@ -19,6 +19,7 @@ mod proposal_handling;
 mod proposal_search;
 mod proposal_stats;
 mod proposals;
+mod record_permissions;
 mod settings;
 mod stations;
 mod supervision;

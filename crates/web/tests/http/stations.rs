@@ -349,11 +349,11 @@ async fn a_member_turns_a_demand_into_a_proposal_draft_linked_both_ways() {
     assert_eq!(status, StatusCode::OK);
     assert!(draft.contains("社区老年食堂只有午餐"), "pre-filled");
     let id: i64 = path.trim_start_matches("/demands/").parse().unwrap();
-    let links = store::opinion::links(&app.state.db, "demand", id)
+    let links = store::links::outgoing(&app.state.db, "demand", id)
         .await
         .unwrap();
     assert!(!links.is_empty(), "demand → proposal link");
-    let back = store::opinion::links(&app.state.db, "proposal", proposal)
+    let back = store::links::outgoing(&app.state.db, "proposal", proposal)
         .await
         .unwrap();
     assert!(!back.is_empty(), "proposal → demand link");

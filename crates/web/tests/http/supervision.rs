@@ -20,9 +20,7 @@ async fn names(app: &TestApp) -> (i64, String) {
         .unwrap()
         .unwrap();
     let member = account.member_id.unwrap();
-    let names = store::supervision::member_names(db, &[member])
-        .await
-        .unwrap();
+    let names = store::names::members(db, &[member]).await.unwrap();
     (committees[0].0 .0, names[&member].clone())
 }
 

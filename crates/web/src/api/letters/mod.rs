@@ -15,7 +15,7 @@ use domain::FieldErrors;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
-use crate::api::input::{paging, ApiQuery, Id, Json};
+use crate::api::input::{field_text, paging, ApiQuery, Id, Json};
 use crate::api::proposals::{Acting, ActingQuery};
 use crate::api::ListPage;
 use crate::error::{ApiResult, WebError};
@@ -142,14 +142,6 @@ pub struct CloseBody {
 
 fn check(acting: &Acting) -> Result<(), WebError> {
     acting.caller.may(Permission::WorkOnProposals, Target::None)
-}
-
-fn text(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Null => String::new(),
-        other => other.to_string(),
-    }
 }
 
 /// 列表（工作人员与领导看本级及下级，委员看本人的，承办单位看转交本单位的），可按类别、状态筛选
@@ -281,7 +273,7 @@ pub async fn forward(
         &state,
         &acting,
         id,
-        form(&[("do", "forward".into()), ("unit", text(&body.unit))]),
+        form(&[("do", "forward".into()), ("unit", field_text(&body.unit))]),
     )
     .await
 }
@@ -320,7 +312,7 @@ pub async fn accept(
         &state,
         &acting,
         id,
-        form(&[("do", "accept".into()), ("unit", text(&body.unit))]),
+        form(&[("do", "accept".into()), ("unit", field_text(&body.unit))]),
     )
     .await
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::api::auth::Caller;
-use crate::api::input::{Id, Json};
+use crate::api::input::{field_text, Id, Json};
 use crate::error::{ApiResult, WebError};
 use crate::proposals::compendium::{
     download_export, start_export, visible_export, Requester, BAD_REQUEST,
@@ -78,14 +78,6 @@ fn out(e: store::export::Export) -> CompendiumOut {
     }
 }
 
-fn text(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Number(n) => n.to_string(),
-        _ => String::new(),
-    }
-}
-
 /// 生成提案汇编：按届次和年度把本级已立案提案按类别汇编成一个 Word 文件，在后台生成；返回进度地址
 #[utoipa::path(post, path = "/proposals/compendium", tag = "提案", request_body = CompendiumIn,
     responses(
@@ -98,7 +90,14 @@ pub async fn start(
     Json(input): Json<CompendiumIn>,
 ) -> ApiResult<(StatusCode, Json<CompendiumOut>)> {
     let r = requester(&caller);
-    let Some(id) = start_export(&state, &r, &text(&input.term), &text(&input.year)).await? else {
+    let Some(id) = start_export(
+        &state,
+        &r,
+        &field_text(&input.term),
+        &field_text(&input.year),
+    )
+    .await?
+    else {
         let mut e = FieldErrors::new();
         e.add("term", BAD_REQUEST);
         e.add("year", BAD_REQUEST);

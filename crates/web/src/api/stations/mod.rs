@@ -26,7 +26,7 @@ use crate::api::proposals::{Acting, ActingQuery};
 use crate::api::{created, ListPage};
 use crate::error::{ApiResult, WebError};
 use crate::state::AppState;
-use crate::stations::{disposal, registry, viewer};
+use crate::stations::{disposal, viewer};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -107,7 +107,7 @@ pub async fn create_station(
     };
     let parsed = input.parse();
     let mut e = parsed.as_ref().err().cloned().unwrap_or_default();
-    let members = registry::members_of(&state, org, &input.members, "members", &mut e).await?;
+    let members = crate::members::by_names(&state, org, &input.members, "members", &mut e).await?;
     let record = match parsed {
         Ok(r) if e.is_empty() => r,
         _ => return Err(WebError::Invalid(e).into()),
@@ -188,7 +188,7 @@ pub async fn record_reception(
     let parsed = input.parse(state.today());
     let mut e = parsed.as_ref().err().cloned().unwrap_or_default();
     let on_duty =
-        registry::members_of(&state, s.row.org_id, &input.members, "members", &mut e).await?;
+        crate::members::by_names(&state, s.row.org_id, &input.members, "members", &mut e).await?;
     let record = match parsed {
         Ok(r) if e.is_empty() => r,
         _ => return Err(WebError::Invalid(e).into()),
@@ -462,18 +462,7 @@ pub async fn act(
     Json(body): Json<StepBody>,
 ) -> ApiResult<Json<DemandOut>> {
     check(&acting)?;
-    let form: crate::stations::ActForm = body
-        .fields
-        .into_iter()
-        .map(|(k, v)| {
-            let text = match v {
-                serde_json::Value::String(s) => s,
-                serde_json::Value::Null => String::new(),
-                other => other.to_string(),
-            };
-            (k, text)
-        })
-        .collect();
+    let form: crate::stations::ActForm = crate::api::input::form_of(body.fields);
     disposal::step_as(&state, &acting.me, &acting.audit(), id, &form).await?;
     Ok(Json(demand_out(&state, &acting, id).await?))
 }

@@ -21,6 +21,10 @@ pub const PROPOSALS: &str = "proposals";
 pub const CALENDAR: &str = "calendar";
 /// The kind of the 社情民意 row (the recommended length).
 pub const OPINIONS: &str = "opinions";
+/// The kind of the 委员工作站 and citizens' demands row.
+pub const STATIONS: &str = "stations";
+/// The kind of the 民主监督 deadlines row.
+pub const SUPERVISION: &str = "supervision";
 
 /// Where a setting in force comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +50,8 @@ pub struct InForce {
     pub proposals: Effective<ProposalSettings>,
     pub calendar: Effective<WorkCalendar>,
     pub opinions: Effective<domain::opinion::OpinionSettings>,
+    pub stations: Effective<domain::station::StationSettings>,
+    pub supervision: Effective<domain::supervision::SupervisionSettings>,
 }
 
 struct Row {
@@ -111,6 +117,8 @@ pub async fn in_force(db: &Db, org: OrgId) -> Result<InForce> {
         proposals: nearest(&rows, org, PROPOSALS)?,
         calendar: nearest(&rows, org, CALENDAR)?,
         opinions: nearest(&rows, org, OPINIONS)?,
+        stations: nearest(&rows, org, STATIONS)?,
+        supervision: nearest(&rows, org, SUPERVISION)?,
     })
 }
 
@@ -203,7 +211,8 @@ pub async fn save_opinions(
     save(db, now, who, org, OPINIONS, value, "修改社情民意设置").await
 }
 
-async fn save(
+/// Saves the organisation's own row of `kind` (audited with what it had).
+pub async fn save(
     db: &Db,
     now: i64,
     who: &Who,
@@ -252,12 +261,12 @@ async fn save(
 }
 
 fn action(kind: &str) -> &'static str {
-    if kind == CALENDAR {
-        "settings.calendar"
-    } else if kind == OPINIONS {
-        "settings.opinions"
-    } else {
-        "settings.proposals"
+    match kind {
+        CALENDAR => "settings.calendar",
+        OPINIONS => "settings.opinions",
+        STATIONS => "settings.stations",
+        SUPERVISION => "settings.supervision",
+        _ => "settings.proposals",
     }
 }
 

@@ -5,6 +5,7 @@
 //! checked value here, with a Chinese message per field.
 
 pub mod calendar;
+pub mod form;
 #[cfg(test)]
 mod tests;
 
@@ -63,7 +64,11 @@ pub struct SettingField {
     pub hint: &'static str,
 }
 
-const fn field(name: &'static str, label: &'static str, hint: &'static str) -> SettingField {
+pub(crate) const fn field(
+    name: &'static str,
+    label: &'static str,
+    hint: &'static str,
+) -> SettingField {
     SettingField { name, label, hint }
 }
 
@@ -159,7 +164,7 @@ pub fn rough_days(period: Period) -> i64 {
     (period.after(&WorkCalendar::default(), from) - from).whole_days()
 }
 
-fn period(raw: &str, label: &str, min_one: bool) -> Result<Period, String> {
+pub(crate) fn period(raw: &str, label: &str, min_one: bool) -> Result<Period, String> {
     if raw.trim().is_empty() {
         return Err(format!("请填写{label}"));
     }
@@ -179,7 +184,7 @@ fn period(raw: &str, label: &str, min_one: bool) -> Result<Period, String> {
     Ok(p)
 }
 
-fn number(raw: &str, label: &str, min: i64, max: i64) -> Result<i64, String> {
+pub(crate) fn number(raw: &str, label: &str, min: i64, max: i64) -> Result<i64, String> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Err(format!("请填写{label}"));
@@ -359,7 +364,7 @@ impl ProposalSettingsInput {
 }
 
 /// Blue comes first, then yellow, then red; none before the period starts.
-fn check_warnings(
+pub(crate) fn check_warnings(
     e: &mut FieldErrors,
     answer_due: Option<Period>,
     blue: Option<i64>,

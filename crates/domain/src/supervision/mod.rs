@@ -18,6 +18,7 @@
 
 mod apply;
 mod input;
+mod settings;
 mod stage;
 #[cfg(test)]
 mod tests;
@@ -26,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::calendar::iso_date;
-use crate::tracking::{Period, Tracking, TrackingAction, TrackingPolicy, Warning};
+use crate::tracking::{Tracking, TrackingAction, TrackingPolicy, Warning};
 use crate::{CommitteeId, MemberId, OpinionId, OrgId, ProposalId, TopicId, UnitId, UserId};
 
 pub use apply::{apply, create, offers};
@@ -34,6 +35,7 @@ pub use input::{
     reason, ActivityInput, OpinionInput, ParsedTopic, PlanInput, ResultsInput, TopicInput,
     TopicText, BODY_CHARS, TITLE_CHARS,
 };
+pub use settings::SupervisionSettings;
 pub use stage::{Action, ActionKind, ActivityKind, Form, Source, SourceKind, Stage};
 
 /// One supervision topic as the rules see it, with everything done on it.
@@ -180,17 +182,7 @@ pub enum Relation {
 /// The deadlines of supervision opinions *(assumed defaults: a plan within
 /// 20 working days, results within 3 months of the plan's acceptance)*.
 pub fn default_policy() -> TrackingPolicy {
-    TrackingPolicy {
-        return_window: Period::WorkingDays(5),
-        first_contact: Period::WorkingDays(10),
-        answer_due: Period::WorkingDays(20),
-        max_extension: Period::Months(2),
-        rehandle_due: Period::Months(1),
-        max_rehandles: 1,
-        contact_before_answer: false,
-        follow_up_due: Some(Period::Months(3)),
-        ..TrackingPolicy::default()
-    }
+    SupervisionSettings::default().policy()
 }
 
 /// What the machine needs besides the record.

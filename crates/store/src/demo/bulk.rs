@@ -7,7 +7,9 @@
 //! strings (`'` doubled), which read the same on SQLite and PostgreSQL.
 //! Only generated text goes in here, never user input.
 
-use crate::db::Tx;
+use sea_query::{Expr, Query};
+
+use crate::db::{Db, Tx};
 use crate::error::Result;
 
 /// One value of a row.
@@ -112,6 +114,19 @@ pub(super) async fn run(tx: &mut Tx, statements: &[String]) -> Result<()> {
         tx.raw(sql).await?;
     }
     Ok(())
+}
+
+/// The next free id of `table` (the loader is its only writer).
+pub(super) async fn next_id(db: &Db, table: &str) -> Result<i64> {
+    let row = db
+        .one(
+            &Query::select()
+                .expr(Expr::cust("COALESCE(MAX(id), 0)"))
+                .from(sea_query::Alias::new(table))
+                .to_owned(),
+        )
+        .await?;
+    Ok(sqlx::Row::try_get::<i64, _>(&row, 0)? + 1)
 }
 
 #[cfg(test)]

@@ -13,16 +13,21 @@ mod national;
 mod national_rows;
 #[cfg(test)]
 mod national_tests;
+mod opinion_rows;
+mod opinion_texts;
 mod opinions;
 mod people;
 mod plan;
 pub mod proposal_texts;
 mod proposals;
 mod script;
+mod station_demands;
+mod station_rows;
 mod station_texts;
 mod stations;
 mod structure;
 mod supervision;
+mod supervision_texts;
 
 pub use load::{load, load_with, Options};
 pub use national::DEFAULT_PROPOSALS;
@@ -76,6 +81,11 @@ impl Rng {
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
+}
+
+/// A demo reason or note, checked like typed ones.
+fn reason(text: &str) -> Result<domain::refusal::Reason> {
+    domain::refusal::Reason::parse(text, "说明").map_err(crate::error::StoreError::Other)
 }
 
 /// True when the database holds no organisation yet.

@@ -4,183 +4,19 @@
 //! (`domain::supervision`) on a back-dated clock and written once.
 
 use domain::calendar::WorkCalendar;
-use domain::refusal::Reason;
-use domain::supervision::{
-    self, Action, Activity, ActivityKind, Context, Form, Source, Stage, Topic, TopicText, Who,
-};
+use domain::supervision::{self, Action, Activity, Context, Source, Stage, Topic, TopicText, Who};
 use domain::tracking::{Answer, AnswerClass, AssignmentPlan, TrackingAction};
 use domain::{CommitteeId, MemberId, OrgId, TopicId, UnitId, UserId};
 use sea_query::{Expr, Iden, Query};
 use time::Duration;
 
-use super::Scale;
+use super::{reason, Scale};
 use crate::db::Db;
 use crate::error::{Result, StoreError};
 use crate::org::Org;
 use crate::schema::{SupervisionTopics, Users};
 
-/// One demo topic: its words, how far it goes, and the steps' texts.
-struct Script {
-    title: &'static str,
-    background: &'static str,
-    form: Form,
-    activity: (ActivityKind, &'static str, &'static str, &'static str),
-    opinion: (&'static str, &'static str),
-    plan: &'static str,
-    result: &'static str,
-    evidence: &'static str,
-    stage: Stage,
-    /// For 整改中: 0 plan awaited, 1 plan submitted, 2 results awaited
-    /// (overdue), 3 results awaited (on time).
-    detail: u8,
-}
-
-const SCRIPTS: [Script; 12] = [
-    Script {
-        title: "长江流域生态保护和岸线整治情况专项监督",
-        background: "围绕长江十年禁渔、岸线违规堆场清理和入河排污口整治，检查各区落实情况。",
-        form: Form::Inspection,
-        activity: (ActivityKind::Inspection, "沿江岸线实地视察", "江北区、南岸区沿江岸线", "仍有三处砂石堆场未按期清理，两处入河排污口标识不全，个别码头岸电使用率不高。"),
-        opinion: ("关于加快长江岸线违规堆场清理的监督意见", "建议市交通局会同沿江各区于三个月内完成违规堆场清理，建立岸线常态巡查台账，并向社会公开整治进度。"),
-        plan: "一、五月底前完成三处堆场清理；二、建立每周巡查台账；三、每月在门户网站公开进度。",
-        result: "三处堆场已全部清理并复绿，巡查台账运行两个月，整治进度按月公开。",
-        evidence: "整治前后对比照片18张，区交通局验收记录，门户网站公开栏目截图",
-        stage: Stage::Closed,
-        detail: 0,
-    },
-    Script {
-        title: "养老服务设施建设和运营情况民主监督",
-        background: "聚焦社区养老服务站建成后使用率低、运营难以为继的问题，推动补贴方式和运营模式改进。",
-        form: Form::Research,
-        activity: (ActivityKind::Research, "社区养老服务站专题调研", "渝中区、九龙坡区12个社区", "约三分之一的服务站日均服务不足10人次，补贴按床位发放，专业护理人员流失严重。"),
-        opinion: ("关于改进社区养老服务站补贴和运营方式的监督意见", "建议市民政局将床位补贴改为按服务人次补贴，引入品牌连锁机构运营，建立护理人员岗位补贴。"),
-        plan: "一、六月底前出台按服务人次补贴办法；二、年内引入3家连锁运营机构；三、试点护理员岗位补贴。",
-        result: "补贴办法已印发，两家连锁机构接管28个站点，试点岗位补贴惠及护理员310人。",
-        evidence: "市民政局补贴办法文件，运营协议清单，岗位补贴发放名册",
-        stage: Stage::Closed,
-        detail: 0,
-    },
-    Script {
-        title: "优化营商环境政策落实情况监督",
-        background: "跟踪涉企审批“一件事一次办”和惠企政策免申即享落实情况，回应企业反映的堵点。",
-        form: Form::Appraisal,
-        activity: (ActivityKind::Appraisal, "政务服务中心民主评议", "市政务服务中心", "部分事项仍需线下补交纸质材料，惠企政策兑现平均用时46天，企业对兑现时限满意度不高。"),
-        opinion: ("关于压减惠企政策兑现时限的监督意见", "建议市发展改革委牵头梳理惠企政策清单，将兑现时限压减至20个工作日以内，扩大免申即享范围。"),
-        plan: "一、梳理政策清单并公布；二、兑现时限压减至20个工作日；三、新增30项免申即享事项。",
-        result: "已公布政策清单132项，兑现平均用时降至17个工作日，新增免申即享事项34项。",
-        evidence: "政策清单公布截图，兑现时限统计报表",
-        stage: Stage::Rechecking,
-        detail: 0,
-    },
-    Script {
-        title: "农村饮水安全巩固提升工程监督",
-        background: "检查农村集中供水工程水质达标、管网延伸和冬季保供情况，回应群众反映的季节性缺水。",
-        form: Form::Inspection,
-        activity: (ActivityKind::Inspection, "农村供水工程视察", "涪陵区、武隆区8个乡镇", "部分山区水厂消毒设备闲置，旱季有4个村需送水，水质检测频次不足。"),
-        opinion: ("关于加强农村供水水质检测和旱季保供的监督意见", "建议市水利局督促区县落实水厂消毒设备运行，旱季前完成管网联通和应急水源建设。"),
-        plan: "一、全面检修消毒设备；二、年内完成4个村管网联通；三、水质检测按月覆盖。",
-        result: "",
-        evidence: "",
-        stage: Stage::Rectifying,
-        detail: 2,
-    },
-    Script {
-        title: "城区学位供给和学校建设项目监督",
-        background: "跟踪新建小区配套学校建设进度，缓解新城区学位紧张。",
-        form: Form::Special,
-        activity: (ActivityKind::Research, "新城区学位供需调研", "两江新区、西部科学城", "三所配套学校建设滞后一年以上，部分学校大班额超过55人。"),
-        opinion: ("关于加快新城区配套学校建设的监督意见", "建议市教委会同规划部门建立配套学校与住宅同步交付机制，对滞后项目挂牌督办。"),
-        plan: "一、三所滞后学校挂牌督办；二、出台同步交付办法。",
-        result: "",
-        evidence: "",
-        stage: Stage::Rectifying,
-        detail: 1,
-    },
-    Script {
-        title: "提案办理工作民主评议：交通领域重点提案",
-        background: "对市交通局办理轨道交通接驳、农村公路养护等重点提案的情况开展评议。",
-        form: Form::ProposalHandling,
-        activity: (ActivityKind::Appraisal, "重点提案办理情况评议会", "市政协机关", "个别答复“列入计划”后缺少时间表，提案人对农村公路养护答复满意度偏低。"),
-        opinion: ("关于提高交通领域提案答复落实度的监督意见", "建议对B类答复逐项明确时间表并按季度向提案人反馈进展。"),
-        plan: "",
-        result: "",
-        evidence: "",
-        stage: Stage::Rectifying,
-        detail: 0,
-    },
-    Script {
-        title: "食品安全“两个责任”落实情况监督",
-        background: "围绕校园食堂和农贸市场食品安全，检查属地管理责任和企业主体责任落实。",
-        form: Form::Inspection,
-        activity: (ActivityKind::Inspection, "校园食堂食品安全视察", "沙坪坝区15所中小学", "部分食堂明厨亮灶未联网，供餐企业索证索票记录不完整。"),
-        opinion: ("关于完善校园食堂明厨亮灶联网的监督意见", "建议市市场监管局年内实现中小学食堂明厨亮灶全部联网，并开展供餐企业专项检查。"),
-        plan: "",
-        result: "",
-        evidence: "",
-        stage: Stage::Drafting,
-        detail: 0,
-    },
-    Script {
-        title: "城市老旧小区改造质量监督",
-        background: "关注老旧小区改造中加装电梯、管网更新和居民意见征集情况。",
-        form: Form::Research,
-        activity: (ActivityKind::Forum, "老旧小区改造居民座谈", "大渡口区3个改造小区", "居民反映雨污分流施工后路面恢复质量差，加装电梯协商难。"),
-        opinion: ("关于提升老旧小区改造质量的监督意见", "建议市住房城乡建委建立改造项目居民验收环节。"),
-        plan: "",
-        result: "",
-        evidence: "",
-        stage: Stage::Drafting,
-        detail: 0,
-    },
-    Script {
-        title: "中小微企业融资支持政策落实情况监督",
-        background: "了解普惠小微贷款、政府性融资担保政策在区县的落实效果。",
-        form: Form::Research,
-        activity: (ActivityKind::Research, "小微企业融资座谈调研", "永川区、璧山区", "首贷难问题仍然突出，担保费率降低后部分担保机构业务意愿下降。"),
-        opinion: ("", ""),
-        plan: "",
-        result: "",
-        evidence: "",
-        stage: Stage::Active,
-        detail: 0,
-    },
-    Script {
-        title: "城乡居民医保待遇落实和基层医疗服务监督",
-        background: "检查基层医疗机构药品配备、医保报销便利度和家庭医生签约服务质量。",
-        form: Form::Inspection,
-        activity: (ActivityKind::Inspection, "乡镇卫生院视察", "綦江区5个乡镇卫生院", "慢病常用药品配备不全，异地就医备案仍需线下办理。"),
-        opinion: ("", ""),
-        plan: "",
-        result: "",
-        evidence: "",
-        stage: Stage::Active,
-        detail: 0,
-    },
-    Script {
-        title: "城市内涝治理和排水设施建设监督",
-        background: "根据市城市管理局邀请，对主城区易涝点整治和排水管网改造开展监督。",
-        form: Form::Special,
-        activity: (ActivityKind::Inspection, "", "", ""),
-        opinion: ("", ""),
-        plan: "",
-        result: "",
-        evidence: "",
-        stage: Stage::Planned,
-        detail: 0,
-    },
-    Script {
-        title: "社情民意反映的农村寄递物流服务问题监督",
-        background: "由社情民意信息反映的快递进村“最后一公里”收费和网点覆盖问题立项监督。",
-        form: Form::OpinionInfo,
-        activity: (ActivityKind::Research, "", "", ""),
-        opinion: ("", ""),
-        plan: "",
-        result: "",
-        evidence: "",
-        stage: Stage::Planned,
-        detail: 0,
-    },
-];
+use super::supervision_texts::{Script, SCRIPTS};
 
 /// The first demo account of a role in the organisation: its unit or member.
 pub(super) async fn demo_account(
@@ -204,10 +40,6 @@ pub(super) async fn demo_account(
         .await?;
     row.map(|r| crate::db::get::<i64>(&r, &column.to_string()))
         .transpose()
-}
-
-fn reason(text: &str) -> Result<Reason> {
-    Reason::parse(text, "说明").map_err(StoreError::Other)
 }
 
 /// Loads the demo topics; returns how many.

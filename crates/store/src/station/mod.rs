@@ -7,6 +7,7 @@
 mod coverage;
 mod demand;
 mod read;
+mod receptions;
 mod registry;
 mod search;
 mod settings;
@@ -18,9 +19,10 @@ pub use demand::{act, check, create, link_draft, set_withheld, NewDemand, Visito
 pub use read::{
     history, list, load, recent_from, track, DemandFilter, DemandRow, HistoryRow, Stored, Tracked,
 };
+pub use receptions::{receptions, record_reception, ReceptionRow};
 pub use registry::{
-    create_station, list_stations, load_station, public_orgs, receptions, record_reception,
-    update_station, ReceptionRow, StationFilter, StationRow, StoredStation,
+    create_station, list_stations, load_station, public_orgs, update_station, StationFilter,
+    StationRow, StoredStation,
 };
 pub use search::{indexable_after, indexable_by_id, Indexable};
 pub use settings::{save_settings, settings_for};

@@ -5,11 +5,13 @@
 //! one transaction.
 
 mod read;
+mod warnings;
 mod write;
 
 pub use read::{
     board, committees_of, history, load, unit_queue, BoardFilter, BoardRow, HistoryRow, QueueRow,
     Stored,
 };
-pub use write::{act, create, setting_for, Setting, KIND_TOPIC, WARNING_KIND};
+pub use warnings::WARNING_KIND;
+pub use write::{act, create, setting_for, Setting, KIND_TOPIC};
 pub(crate) use write::{history_row, write_record};

@@ -10,7 +10,6 @@ use super::read::load;
 use crate::audit::{self, Event};
 use crate::db::{Db, Tx};
 use crate::error::{Result, StoreError};
-use crate::job::{self, NewJob};
 use crate::schema::{
     Committees, Members, Opinions, Proposals, SupervisionHistory, SupervisionTopics,
     SupervisionUnits, Users,
@@ -18,8 +17,6 @@ use crate::schema::{
 
 /// The kind a topic has in `item_links`.
 pub const KIND_TOPIC: &str = "supervision_topic";
-/// The job kind of a supervision deadline warning.
-pub const WARNING_KIND: &str = "supervision.warning";
 
 /// The organisation's calendar and supervision deadlines.
 #[derive(Debug, Clone)]
@@ -39,13 +36,13 @@ impl Setting {
     }
 }
 
-/// The calendar in force for the organisation (its own, else inherited);
-/// the deadlines are supervision's defaults.
+/// The calendar and supervision deadlines in force for the organisation
+/// (its own, else inherited, else the defaults).
 pub async fn setting_for(db: &Db, org: OrgId) -> Result<Setting> {
     let in_force = crate::org_settings::in_force(db, org).await?;
     Ok(Setting {
         calendar: in_force.calendar.value,
-        policy: supervision::default_policy(),
+        policy: in_force.supervision.value.policy(),
     })
 }
 
@@ -273,7 +270,7 @@ pub(crate) async fn save(
     )
     .await?;
     if let Some(seq) = t.opinion {
-        schedule_warnings(tx, now, next, seq, t.step.as_ref(), setting).await?;
+        super::warnings::schedule(tx, now, next, seq, t.step.as_ref(), setting).await?;
         if let Some(TrackingAction::Assign { plan }) = &t.step {
             for (unit, _) in plan.units() {
                 for user in unit_accounts(tx, *unit).await? {
@@ -433,67 +430,6 @@ pub(crate) async fn history_row(
             .to_owned(),
     )
     .await?;
-    Ok(())
-}
-
-/// One job per warning level for each due date this step set or moved
-/// (a plan due on assignment and extension, a results due on acceptance
-/// and reopening). A job whose date has since moved does nothing.
-async fn schedule_warnings(
-    tx: &mut Tx,
-    now: i64,
-    topic: &Topic,
-    seq: u32,
-    step: Option<&TrackingAction>,
-    setting: &Setting,
-) -> Result<()> {
-    let dates_moved = matches!(
-        step,
-        Some(
-            TrackingAction::Assign { .. }
-                | TrackingAction::AddUnit { .. }
-                | TrackingAction::Extend { .. }
-                | TrackingAction::Accept { .. }
-                | TrackingAction::ReopenFollowUp { .. }
-        )
-    );
-    let Some(o) = topic.opinion(seq).filter(|_| dates_moved) else {
-        return Ok(());
-    };
-    let w = &setting.policy.warnings;
-    for a in o.tracking.answering() {
-        let (awaiting, Some(due)) = owed(a) else {
-            continue;
-        };
-        for (level, days) in [
-            ("blue", w.blue),
-            ("yellow", w.yellow),
-            ("red", w.red),
-            ("overdue", -1),
-        ] {
-            let on = due - time::Duration::days(days);
-            let run_at = crate::proposal::warnings::morning_of(on).max(now);
-            let key = format!(
-                "warn:supervision:{}:{seq}:{}:{awaiting}:{due}:{level}",
-                topic.id, a.seq
-            );
-            let payload = serde_json::json!({
-                "topic_id": topic.id.0, "opinion": seq, "seq": a.seq, "unit_id": a.unit.0,
-                "awaiting": awaiting, "level": level, "due": due.to_string(),
-            });
-            job::enqueue(
-                tx,
-                now,
-                NewJob {
-                    kind: WARNING_KIND,
-                    payload,
-                    run_at,
-                    dedupe_key: Some(key),
-                },
-            )
-            .await?;
-        }
-    }
     Ok(())
 }
 

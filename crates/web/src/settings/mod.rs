@@ -1,13 +1,13 @@
-//! 业务设置: each organisation's proposal deadlines and warnings
-//! (`/settings/proposals`) and its working-day calendar
-//! (`/settings/calendar`), as pages for the organisation's staff and as
-//! `/api/v1/settings/…`. An organisation without its own settings inherits
+//! 业务设置: each organisation's deadlines and warnings (proposals,
+//! work stations and demands, supervision: `module`), its working-day
+//! calendar (`/settings/calendar`) and 社情民意 numbers, as pages for the
+//! organisation's staff and as `/api/v1/settings/…`. An organisation without its own settings inherits
 //! its parent's; the pages say so.
 
 pub mod api;
 mod calendar;
+mod module;
 mod opinions;
-mod proposals;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -30,9 +30,25 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route(
             "/settings/proposals",
-            get(proposals::page).post(proposals::save),
+            get(module::proposals_page).post(module::proposals_save),
         )
-        .route("/settings/proposals/inherit", post(proposals::inherit))
+        .route(
+            "/settings/proposals/inherit",
+            post(module::proposals_inherit),
+        )
+        .route(
+            "/settings/stations",
+            get(module::stations_page).post(module::stations_save),
+        )
+        .route("/settings/stations/inherit", post(module::stations_inherit))
+        .route(
+            "/settings/supervision",
+            get(module::supervision_page).post(module::supervision_save),
+        )
+        .route(
+            "/settings/supervision/inherit",
+            post(module::supervision_inherit),
+        )
         .route(
             "/settings/calendar",
             get(calendar::page).post(calendar::save),

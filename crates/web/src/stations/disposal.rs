@@ -12,7 +12,8 @@ use domain::station::{DemandAction, DemandActor};
 use domain::tracking::TrackingAction;
 use domain::{OpinionId, ProposalId, Role};
 
-use super::demands::{action_from, record_page, ActForm};
+use super::demand_record::{action_from, record_page};
+use super::demands::ActForm;
 use super::load_demand;
 use crate::auth::{CsrfForm, User};
 use crate::error::{WebError, WebResult};

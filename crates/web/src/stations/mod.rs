@@ -5,6 +5,7 @@
 //! a demand goes through `domain::station::apply` via `store::station`.
 
 mod coverage;
+pub(crate) mod demand_record;
 pub(crate) mod demands;
 pub(crate) mod disposal;
 pub mod human;
@@ -13,7 +14,8 @@ pub(crate) mod registry;
 pub mod search;
 mod stats;
 
-pub use demands::{action_from, ActForm};
+pub use demand_record::{action_from, offers};
+pub use demands::ActForm;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -36,7 +38,7 @@ pub fn routes() -> Router<AppState> {
         .route("/demands", get(demands::list).post(demands::create))
         .route("/demands/new", get(demands::new_page))
         .route("/demands/stats", get(stats::page))
-        .route("/demands/{id}", get(demands::record))
+        .route("/demands/{id}", get(demand_record::record))
         .route("/demands/{id}/act", post(disposal::act))
         .route("/demand", get(public::form).post(public::submit))
         .route("/s/{station}/demand", get(public::station_form))

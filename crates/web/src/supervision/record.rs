@@ -176,7 +176,9 @@ async fn show(
         failed,
         activity_kinds: ActivityKind::ALL,
         today: state.today(),
-        policy: domain::supervision::default_policy(),
+        policy: store::supervision::setting_for(&state.db, t.org)
+            .await?
+            .policy,
         unit_choices: store::proposal::units_of(&state.db, t.org).await?,
         s: stored,
     })

@@ -177,6 +177,26 @@ fn routes() -> Vec<Route> {
         ),
         r(Get, "/settings/proposals", STAFF, &[]),
         r(Get, "/settings/opinions", STAFF, &[]),
+        r(Get, "/settings/stations", STAFF, &[]),
+        r(Get, "/settings/supervision", STAFF, &[]),
+        r(
+            Get,
+            "/settings/supervision?org_id=1",
+            &["shiganbu"],
+            &["quganbu"],
+        ),
+        r(
+            Post(&[("org_id", "1")]),
+            "/settings/stations/inherit",
+            &["shiganbu"],
+            &["quganbu"],
+        ),
+        r(
+            Post(&[("org_id", "4")]),
+            "/settings/supervision/inherit",
+            STAFF,
+            &[],
+        ),
         // 委员工作站: a unit clerk's /stations leads to its demand queue (303).
         r(
             Get,

@@ -160,6 +160,42 @@ async fn a_topic_runs_from_plan_to_rectification_recheck_reopen_and_close() {
     )
     .await;
 
+    // Staff may give the unit more time for its plan, with a reason.
+    let (_, page) = staff.text(&format!("/supervision/{id}")).await;
+    assert!(
+        page.contains("value=\"extend\""),
+        "the extension form is offered"
+    );
+    let later = (app.state.today() + time::Duration::days(45)).to_string();
+    let page = refused(
+        &staff,
+        &id,
+        &[
+            ("do", "extend"),
+            ("opinion", "1"),
+            ("unit", "2"),
+            ("until", &later),
+            ("reason", ""),
+        ],
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(page.contains("延期理由"), "{page}");
+    ok(
+        &staff,
+        &id,
+        &[
+            ("do", "extend"),
+            ("opinion", "1"),
+            ("unit", "2"),
+            ("until", &later),
+            ("reason", "涉及多个部门，需协调"),
+        ],
+    )
+    .await;
+    let (_, page) = staff.text(&format!("/supervision/{id}")).await;
+    assert!(page.contains(&format!("整改方案期限：{later}")), "{page}");
+
     let unit = app.login("chengban").await;
     let (_, board) = unit.text("/supervision").await;
     assert!(
@@ -364,5 +400,135 @@ async fn a_unit_answering_an_opinion_not_sent_to_it_is_refused() {
     assert_eq!(
         district.get(&format!("/supervision/{id}")).await.status(),
         StatusCode::NOT_FOUND
+    );
+}
+
+/// The city's supervision deadlines are its own setting: bad values come
+/// back named with the input kept and nothing saved; a saved plan deadline
+/// decides the due date of the next opinion sent; a district inherits it.
+#[tokio::test]
+async fn supervision_deadlines_are_the_organisations_setting() {
+    let app = spawn_app().await;
+    let staff = app.login("shiganbu").await;
+    let (status, page) = staff.text("/settings/supervision").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("使用默认值") && page.contains("value=\"20个工作日\""));
+    assert!(page.contains("默认：3个月"), "{page}");
+    let form = |plan: &'static str, yellow: &'static str| {
+        vec![
+            ("org_id", "1"),
+            ("plan_due", plan),
+            ("results_due", "2个月"),
+            ("max_extension", "3个月"),
+            ("warning_blue", "10"),
+            ("warning_yellow", yellow),
+            ("warning_red", "0"),
+        ]
+    };
+    let r = staff
+        .post("/settings/supervision", &form("两周", "12"))
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("整改方案期限："), "{page}");
+    assert!(page.contains("黄色预警天数（12）不能大于蓝色预警天数（10）"));
+    assert!(page.contains("value=\"两周\""), "input kept");
+    let (_, page) = staff.text("/settings/supervision").await;
+    assert!(page.contains("使用默认值"), "nothing saved");
+
+    let r = staff
+        .post("/settings/supervision", &form("30天", "5"))
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = staff.text("/settings/supervision").await;
+    assert!(page.contains("本级设置") && page.contains("value=\"30天\""));
+    let district = app.login("quganbu").await;
+    let (_, page) = district.text("/settings/supervision").await;
+    assert!(page.contains("继承自上级") && page.contains("value=\"30天\""));
+
+    // A topic's opinion sent today is due in 30 days.
+    let (committee, member_name) = names(&app).await;
+    let committee = committee.to_string();
+    let r = staff
+        .post(
+            "/supervision",
+            &topic_form("城市内涝治理专项监督", &committee, &member_name),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let id = location(&r)
+        .trim_start_matches("/supervision/")
+        .split(['?', '/'])
+        .next()
+        .unwrap()
+        .to_string();
+    let activity = [
+        ("do", "record_activity"),
+        ("kind", "research"),
+        ("title", "易涝点排水设施调研"),
+        ("start", "2026-05-11"),
+        ("end", "2026-05-11"),
+        ("place", "渝中区"),
+        ("participants", member_name.as_str()),
+        ("findings", "三处易涝点排水管网老化，雨季积水严重。"),
+    ];
+    ok(&staff, &id, &activity).await;
+    let opinion = [
+        ("do", "draft_opinion"),
+        ("title", "关于加快排水管网改造的监督意见"),
+        ("text", "建议年内完成主城易涝点排水管网改造。"),
+    ];
+    ok(&staff, &id, &opinion).await;
+    ok(
+        &staff,
+        &id,
+        &[("do", "send_opinion"), ("opinion", "1"), ("units", "2")],
+    )
+    .await;
+    let due = (app.state.today() + time::Duration::days(30)).to_string();
+    let (_, page) = staff.text(&format!("/supervision/{id}")).await;
+    assert!(page.contains(&format!("整改方案期限：{due}")), "{page}");
+}
+
+/// The stations settings page saves the per-address limit and the
+/// forwarding deadline, keeping the category list it does not show.
+#[tokio::test]
+async fn station_settings_are_saved_from_their_page() {
+    let app = spawn_app().await;
+    let staff = app.login("shiganbu").await;
+    let (status, page) = staff.text("/settings/stations").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("公开表单每个网络地址每小时可提交") && page.contains("value=\"5\""));
+    let mut form = vec![
+        ("org_id", "1"),
+        ("public_per_ip_per_hour", "0"),
+        ("close_within", "15个工作日"),
+        ("answer_due", "10个工作日"),
+        ("max_extension", "30个工作日"),
+        ("warning_blue", "5"),
+        ("warning_yellow", "3"),
+        ("warning_red", "0"),
+    ];
+    let r = staff.post("/settings/stations", &form).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r
+        .text()
+        .await
+        .unwrap()
+        .contains("每小时可提交的件数应为1到100000之间的整数"));
+    form[1] = ("public_per_ip_per_hour", "20");
+    let r = staff.post("/settings/stations", &form).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (settings, _) = store::station::settings_for(&app.state.db, domain::OrgId(1))
+        .await
+        .unwrap();
+    assert_eq!(settings.public_per_ip_per_hour, 20);
+    assert_eq!(
+        settings.tracking.answer_due,
+        domain::tracking::Period::WorkingDays(10)
+    );
+    assert_eq!(
+        settings.categories,
+        domain::station::StationSettings::default().categories
     );
 }

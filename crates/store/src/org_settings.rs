@@ -257,6 +257,9 @@ pub async fn save(
             .change(&before, value),
     )
     .await?;
+    if kind == STATIONS {
+        crate::version::bump(&mut tx, crate::version::STATIONS, now).await?;
+    }
     tx.commit().await
 }
 
@@ -293,5 +296,8 @@ pub async fn inherit(db: &Db, now: i64, who: &Who, org: OrgId, kind: &'static st
         Event::new(action(kind), "org", org, summary).change(&before, &serde_json::Value::Null),
     )
     .await?;
+    if kind == STATIONS {
+        crate::version::bump(&mut tx, crate::version::STATIONS, now).await?;
+    }
     tx.commit().await
 }

@@ -11,6 +11,9 @@ use crate::schema::DataVersions;
 
 /// Members, organisations and their structure lists: what the member list shows.
 pub const DIRECTORY: &str = "directory";
+/// 委员工作站: stations and the organisations' station settings (what the
+/// public demand form lists).
+pub const STATIONS: &str = "stations";
 
 pub async fn bump(tx: &mut Tx, name: &str, now: i64) -> Result<()> {
     tx.execute(
@@ -34,6 +37,19 @@ pub async fn current(db: &Db, name: &str) -> Result<i64> {
             .column(DataVersions::Version)
             .from(DataVersions::Table)
             .and_where(Expr::col(DataVersions::Name).eq(name))
+            .to_owned(),
+    )
+    .await
+}
+
+/// One number that changes whenever any of `names` changes (their sum:
+/// each only grows), read in one query.
+pub async fn combined(db: &Db, names: &[&str]) -> Result<i64> {
+    db.scalar(
+        &Query::select()
+            .expr(Expr::cust("CAST(COALESCE(SUM(version), 0) AS BIGINT)"))
+            .from(DataVersions::Table)
+            .and_where(Expr::col(DataVersions::Name).is_in(names.iter().copied()))
             .to_owned(),
     )
     .await

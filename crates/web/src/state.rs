@@ -31,6 +31,8 @@ pub struct Inner {
     pub outbox: crate::outbox::Outbox,
     policy: RwLock<Option<(SecurityPolicy, i64)>>,
     directory: DirectoryCache,
+    /// The public demand form's lists (see `stations::public_lists`).
+    pub public_form: crate::stations::public_lists::PublicFormCache,
 }
 
 impl std::ops::Deref for AppState {
@@ -59,6 +61,7 @@ impl AppState {
             search,
             policy: RwLock::new(None),
             directory: DirectoryCache::default(),
+            public_form: Default::default(),
         }))
     }
 

@@ -137,7 +137,23 @@ pub const MIGRATIONS: &[Migration] = &[
               comes from, a projection per unit assignment, and the history.",
         steps: letters::steps,
     },
+    Migration {
+        version: 15,
+        why: "A data version for 委员工作站 (stations and their settings), so the public \
+              demand form's lists are cached per server and read again only after a change.",
+        steps: stations_version,
+    },
 ];
+
+fn stations_version() -> Vec<Step> {
+    vec![Step::Insert(
+        Query::insert()
+            .into_table(DataVersions::Table)
+            .columns([DataVersions::Name])
+            .values_panic([crate::version::STATIONS.into()])
+            .to_owned(),
+    )]
+}
 
 fn data_versions() -> Vec<Step> {
     vec![

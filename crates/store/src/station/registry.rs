@@ -256,6 +256,7 @@ pub async fn create_station(
         .change(&(), s),
     )
     .await?;
+    crate::version::bump(&mut tx, crate::version::STATIONS, now).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -302,6 +303,7 @@ pub async fn update_station(
         .change(&(), s),
     )
     .await?;
+    crate::version::bump(&mut tx, crate::version::STATIONS, now).await?;
     tx.commit().await
 }
 

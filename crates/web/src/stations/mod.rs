@@ -10,6 +10,7 @@ pub(crate) mod demands;
 pub(crate) mod disposal;
 pub mod human;
 mod public;
+pub mod public_lists;
 pub(crate) mod registry;
 pub mod search;
 mod stats;

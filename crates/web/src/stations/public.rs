@@ -8,7 +8,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
-use domain::station::{Channel, DemandInput};
+use domain::station::{Channel, DemandInput, StationSettings};
 use domain::{FieldErrors, OrgId};
 use serde::Deserialize;
 
@@ -86,42 +86,16 @@ async fn form_page(
             station_name = s.row.name;
         }
     }
-    let chosen = (org > 0).then_some(OrgId(org));
-    let orgs = store::station::public_orgs(&state.db, chosen).await?;
-    let org = if orgs.iter().any(|(id, _)| *id == org) {
-        org
-    } else {
-        0
-    };
-    let stations = if org > 0 {
-        let filter = store::station::StationFilter {
-            org: Some(OrgId(org)),
-            ..Default::default()
-        };
-        store::station::list_stations(&state.db, &filter, 1, 500)
-            .await?
-            .rows
-            .into_iter()
-            .map(|s| (s.id, s.name))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let settings_org = if org > 0 {
-        OrgId(org)
-    } else {
-        orgs.first().map(|o| OrgId(o.0)).unwrap_or(OrgId(0))
-    };
-    let (settings, _) = store::station::settings_for(&state.db, settings_org).await?;
+    let lists = state.public_form.lists(&state.db, org).await?;
     let c = human::challenge(state);
     Ok(FormPage {
         shell: Shell::anonymous("向政协委员反映诉求", false),
-        orgs,
-        org,
-        stations,
+        orgs: lists.orgs.clone(),
+        org: lists.org,
+        stations: lists.stations.clone(),
         station,
         station_name,
-        categories: settings.categories,
+        categories: lists.settings.categories.clone(),
         input,
         errors,
         question: c.question,
@@ -171,38 +145,68 @@ pub struct Submitted {
     token: String,
 }
 
+/// Where a submission goes and the settings that apply: the chosen
+/// organisation's cached lists when the station (if any) is one of its own,
+/// else the named station's organisation. One primary-key read in the usual
+/// case; the whole form page is built only to show errors again.
+async fn destination(
+    state: &AppState,
+    org: i64,
+    station: i64,
+) -> WebResult<(i64, Option<i64>, StationSettings)> {
+    let lists = state.public_form.lists(&state.db, org).await?;
+    if station > 0 && !lists.stations.iter().any(|(id, _)| *id == station) {
+        match store::station::load_station(&state.db, station).await {
+            Ok(s) => {
+                let org = s.row.org_id.0;
+                let (settings, _) = store::station::settings_for(&state.db, OrgId(org)).await?;
+                return Ok((org, Some(station), settings));
+            }
+            Err(store::StoreError::NotFound) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let station =
+        (station > 0 && lists.stations.iter().any(|(id, _)| *id == station)).then_some(station);
+    Ok((lists.org, station, lists.settings.clone()))
+}
+
 pub async fn submit(
     State(state): State<AppState>,
     axum::Extension(ip): axum::Extension<ClientIp>,
     axum::Form(form): axum::Form<Submitted>,
 ) -> WebResult<Response> {
     let (org, station) = (number(&form.org), number(&form.station));
-    let mut page = form_page(&state, org, station, form.input.clone(), FieldErrors::new()).await?;
-    if page.org == 0 {
-        page.errors.add("org", "请选择向哪一级政协反映");
+    let (target, station_id, settings) = destination(&state, org, station).await?;
+    let mut errors = FieldErrors::new();
+    if target == 0 {
+        errors.add("org", "请选择向哪一级政协反映");
     }
-    let (settings, _) = store::station::settings_for(&state.db, OrgId(page.org.max(1))).await?;
     let parsed = form.input.parse(Channel::Online, &settings);
     if let Err(e) = &parsed {
-        page.errors.0.extend(e.0.iter().cloned());
+        errors.0.extend(e.0.iter().cloned());
     }
     if !human::verify(&state, &form.token, &form.answer) {
-        page.errors
-            .add("answer", "验证题答案不正确，请重新计算下面这道新题");
+        errors.add("answer", "验证题答案不正确，请重新计算下面这道新题");
     }
     let text = match parsed {
-        Ok(text) if page.errors.is_empty() => text,
-        _ => return render_invalid(page),
+        Ok(text) if errors.is_empty() => text,
+        _ => {
+            let mut page = form_page(&state, org, station, form.input.clone(), errors).await?;
+            // The organisation's own message comes from `destination`.
+            if page.org == 0 && page.errors.get("org").is_none() {
+                page.errors.add("org", "请选择向哪一级政协反映");
+            }
+            return render_invalid(page);
+        }
     };
-    let station_id = (page.station > 0 && page.stations.iter().any(|(id, _)| *id == page.station))
-        .then_some(page.station);
     let who = store::audit::Who {
         user_id: None,
         login: "public".into(),
         ip: ip.0.clone(),
     };
     let new = store::station::NewDemand {
-        org: OrgId(page.org),
+        org: OrgId(target),
         station: station_id,
         text,
         visitor: store::station::Visitor::Public {
@@ -216,6 +220,8 @@ pub async fn submit(
             code,
         }),
         None => {
+            let mut page =
+                form_page(&state, org, station, form.input.clone(), FieldErrors::new()).await?;
             page.throttled = Some(format!(
                 "提交太频繁：同一网络每小时最多可提交{}件诉求，请稍后再试，或拨打当地政协电话反映。您填写的内容已保留。",
                 settings.public_per_ip_per_hour

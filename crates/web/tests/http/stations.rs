@@ -382,3 +382,31 @@ async fn a_member_turns_a_demand_into_a_proposal_draft_linked_both_ways() {
         .await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
 }
+
+/// The public form's lists are cached per server by data version: a
+/// station added by staff, and a changed per-address limit, show at the
+/// very next request.
+#[tokio::test]
+async fn the_public_form_shows_a_new_station_at_once() {
+    let app = spawn_app().await;
+    let public = app.browser();
+    let (status, before) = public.text("/demand?org=1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!before.contains("朝天门街道委员工作站"));
+    let staff = app.login("shiganbu").await;
+    let r = staff
+        .post(
+            "/stations",
+            &[
+                ("kind", "station"),
+                ("name", "朝天门街道委员工作站"),
+                ("street", "朝天门街道"),
+                ("address", "渝中区朝东路1号"),
+                ("reception_days", "每周三上午"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, after) = public.text("/demand?org=1").await;
+    assert!(after.contains("朝天门街道委员工作站"), "{after}");
+}

@@ -58,6 +58,13 @@ impl Event {
 /// Appends one entry inside the caller's transaction, so the entry and the
 /// change it records commit together or not at all.
 pub async fn append(tx: &mut Tx, at: i64, who: &Who, event: Event) -> Result<i64> {
+    append_many(tx, at, vec![(who.clone(), event)]).await
+}
+
+/// Appends several entries in order, chained one to the next, with one read
+/// and one write of the head and one insert (a batch of public submissions
+/// written together). Returns the last entry's id.
+pub async fn append_many(tx: &mut Tx, at: i64, entries: Vec<(Who, Event)>) -> Result<i64> {
     // Locking the head row serialises appends on PostgreSQL; SQLite's
     // IMMEDIATE transaction already holds the write lock.
     let head = tx
@@ -70,62 +77,67 @@ pub async fn append(tx: &mut Tx, at: i64, who: &Who, event: Event) -> Result<i64
                 .to_owned(),
         )
         .await?;
-    let (last_id, prev_hash) = match &head {
+    let (mut last_id, mut prev_hash) = match &head {
         Some(row) => (
             get::<i64>(row, "last_id")?,
             get::<String>(row, "last_hash")?,
         ),
         None => (0, GENESIS_HASH.to_string()),
     };
-    let content = AuditContent {
-        id: last_id + 1,
-        at,
-        actor_user_id: who.user_id,
-        actor_login: who.login.clone(),
-        ip: who.ip.clone(),
-        action: event.action.to_string(),
-        target_type: event.target_type.to_string(),
-        target_id: event.target_id,
-        summary: event.summary,
-        before: event.before,
-        after: event.after,
-    };
-    let hash = chain_hash(&prev_hash, &content);
-    tx.execute(
-        &Query::insert()
-            .into_table(AuditLog::Table)
-            // One call: an insert's `columns` replaces, it does not append.
-            .columns(ENTRY_COLUMNS.into_iter().chain([
-                AuditLog::ActorUserId,
-                AuditLog::PrevHash,
-                AuditLog::Hash,
-            ]))
-            // In the order of the columns above.
-            .values_panic([
-                content.id.into(),
-                at.into(),
-                content.actor_login.clone().into(),
-                content.ip.clone().into(),
-                content.action.clone().into(),
-                content.target_type.clone().into(),
-                content.target_id.clone().into(),
-                content.summary.clone().into(),
-                content.before.clone().into(),
-                content.after.clone().into(),
-                content.actor_user_id.into(),
-                prev_hash.into(),
-                hash.clone().into(),
-            ])
-            .to_owned(),
-    )
-    .await?;
+    if entries.is_empty() {
+        return Ok(last_id);
+    }
+    let mut insert = Query::insert()
+        .into_table(AuditLog::Table)
+        // One call: an insert's `columns` replaces, it does not append.
+        .columns(ENTRY_COLUMNS.into_iter().chain([
+            AuditLog::ActorUserId,
+            AuditLog::PrevHash,
+            AuditLog::Hash,
+        ]))
+        .to_owned();
+    for (who, event) in entries {
+        let content = AuditContent {
+            id: last_id + 1,
+            at,
+            actor_user_id: who.user_id,
+            actor_login: who.login,
+            ip: who.ip,
+            action: event.action.to_string(),
+            target_type: event.target_type.to_string(),
+            target_id: event.target_id,
+            summary: event.summary,
+            before: event.before,
+            after: event.after,
+        };
+        let hash = chain_hash(&prev_hash, &content);
+        // In the order of the columns above.
+        insert.values_panic([
+            content.id.into(),
+            at.into(),
+            content.actor_login.into(),
+            content.ip.into(),
+            content.action.into(),
+            content.target_type.into(),
+            content.target_id.into(),
+            content.summary.into(),
+            content.before.into(),
+            content.after.into(),
+            content.actor_user_id.into(),
+            prev_hash.into(),
+            hash.clone().into(),
+        ]);
+        last_id = content.id;
+        prev_hash = hash;
+    }
+    tx.execute(&insert).await?;
     if head.is_some() {
         tx.execute(
             &Query::update()
                 .table(AuditHead::Table)
                 .values([
-                    (AuditHead::LastId, content.id.into()),
-                    (AuditHead::LastHash, hash.clone().into()),
+                    (AuditHead::LastId, last_id.into()),
+                    (AuditHead::LastHash, prev_hash.into()),
                     (AuditHead::UpdatedAt, at.into()),
                 ])
                 .and_where(Expr::col(AuditHead::Id).eq(1))
@@ -142,12 +154,12 @@ pub async fn append(tx: &mut Tx, at: i64, who: &Who, event: Event) -> Result<i64
                     AuditHead::LastHash,
                     AuditHead::UpdatedAt,
                 ])
-                .values_panic([1.into(), content.id.into(), hash.clone().into(), at.into()])
+                .values_panic([1.into(), last_id.into(), prev_hash.into(), at.into()])
                 .to_owned(),
         )
         .await?;
     }
-    Ok(content.id)
+    Ok(last_id)
 }
 
 /// Records one event in a transaction of its own (a login, a failed login,

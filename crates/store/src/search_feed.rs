@@ -49,14 +49,22 @@ pub struct Change {
 
 /// Records that an item changed, inside the transaction that changed it.
 pub async fn record(tx: &mut Tx, kind: Kind, id: i64, now: i64) -> Result<()> {
-    tx.execute(
-        &Query::insert()
-            .into_table(SearchFeed::Table)
-            .columns([SearchFeed::Kind, SearchFeed::ItemId, SearchFeed::At])
-            .values_panic([kind.code().into(), id.into(), now.into()])
-            .to_owned(),
-    )
-    .await?;
+    record_many(tx, kind, &[id], now).await
+}
+
+/// Records changes to several items of one kind with one insert.
+pub async fn record_many(tx: &mut Tx, kind: Kind, ids: &[i64], now: i64) -> Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let mut insert = Query::insert()
+        .into_table(SearchFeed::Table)
+        .columns([SearchFeed::Kind, SearchFeed::ItemId, SearchFeed::At])
+        .to_owned();
+    for id in ids {
+        insert.values_panic([kind.code().into(), (*id).into(), now.into()]);
+    }
+    tx.execute(&insert).await?;
     Ok(())
 }
 

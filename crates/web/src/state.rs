@@ -33,6 +33,8 @@ pub struct Inner {
     directory: DirectoryCache,
     /// The public demand form's lists (see `stations::public_lists`).
     pub public_form: crate::stations::public_lists::PublicFormCache,
+    /// Public demand submissions, written in batches under a burst.
+    pub intake: store::station::Intake,
 }
 
 impl std::ops::Deref for AppState {
@@ -52,6 +54,7 @@ impl AppState {
             }
         };
         let outbox = crate::outbox::Outbox::from_config(&config);
+        let intake = store::station::Intake::start(db.clone(), cipher.clone());
         AppState(Arc::new(Inner {
             outbox,
             db,
@@ -62,6 +65,7 @@ impl AppState {
             policy: RwLock::new(None),
             directory: DirectoryCache::default(),
             public_form: Default::default(),
+            intake,
         }))
     }
 

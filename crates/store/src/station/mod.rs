@@ -6,6 +6,7 @@
 
 mod coverage;
 mod demand;
+mod intake;
 mod read;
 mod receptions;
 mod registry;
@@ -15,7 +16,8 @@ mod stats;
 pub mod warnings;
 
 pub use coverage::{compare, coverage, Coverage, DistrictRow, Duplicate, Uncovered};
-pub use demand::{act, check, create, link_draft, set_withheld, NewDemand, Visitor};
+pub use demand::{act, check, link_draft, set_withheld};
+pub use intake::{create, create_many, Intake, NewDemand, Visitor};
 pub use read::{
     history, list, load, recent_from, track, DemandFilter, DemandRow, HistoryRow, Stored, Tracked,
 };

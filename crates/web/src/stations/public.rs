@@ -214,7 +214,7 @@ pub async fn submit(
             limit: settings.public_per_ip_per_hour,
         },
     };
-    match store::station::create(&state.db, &state.cipher, state.now(), &who, &new).await? {
+    match state.intake.submit(state.now(), who, new).await? {
         Some((_, code)) => render(DonePage {
             shell: Shell::anonymous("诉求已提交", false),
             code,

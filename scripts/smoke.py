@@ -893,6 +893,8 @@ class Smoke:
             ("messages", "/messages"),
             ("me-password", "/me/password"),
             ("me-sessions", "/me/sessions"),
+            ("supervision", "/supervision"),
+            ("letters", "/letters"),
         ):
             self.visit("member", name, path, 360)
         self.wd.go(self.base + "/")
@@ -922,6 +924,20 @@ class Smoke:
         self.visit("staff", "members-import", "/members/import", 1366)
         self.visit("staff", "structure", "/structure", 1366)
         self.visit("staff", "structure-sectors", "/structure/sectors", 1366)
+        # The closed loops: the supervision board and one topic, letters, and
+        # the deadline settings of stations and supervision.
+        board = self.visit("staff", "supervision", "/supervision", 1366)
+        topic = None
+        if board.status == 200:
+            topic = self.wd.js(
+                "var a=[].slice.call(document.querySelectorAll('main a[href]')).map(function(x){return x.getAttribute('href')})"
+                ".filter(function(h){return /^\\/supervision\\/\\d+$/.test(h)});return a.length?a[0]:null"
+            )
+        if topic:
+            self.visit("staff", "supervision-topic", topic, 1366)
+        self.visit("staff", "letters", "/letters", 1366)
+        self.visit("staff", "settings-supervision", "/settings/supervision", 1366)
+        self.visit("staff", "settings-stations", "/settings/stations", 1366)
         self.page_weight()
         for path in ("/admin/accounts", "/security/roles", "/audit"):
             self.denied("staff", path)
@@ -929,6 +945,9 @@ class Smoke:
         self.visit("staff", "members", "/members", 360)
         if detail:
             self.visit("staff", "member-detail", detail, 360)
+        if topic:
+            self.visit("staff", "supervision-topic", topic, 360)
+        self.visit("staff", "settings-supervision", "/settings/supervision", 360)
         self.wd.set_width(1366, 900)
         self.logout("shiganbu")
 

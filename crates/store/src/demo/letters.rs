@@ -80,7 +80,7 @@ pub(super) async fn load(db: &Db, now: i64, scale: Scale, orgs: &[Org]) -> Resul
             .await?;
         written += 1;
         // 0: waiting to be forwarded; 1: forwarded; 2: replied; 3: closed.
-        let steps = i % 4;
+        let steps = (i / 2) % 4;
         if steps >= 1 {
             let forward = LetterAction::Forward {
                 plan: AssignmentPlan::single(unit),

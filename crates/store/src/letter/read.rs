@@ -65,7 +65,7 @@ fn select() -> SelectStatement {
             (Letters::Table, Letters::CreatedAt),
         ])
         .expr_as(
-            Expr::col((Orgs::Table, Orgs::Name)),
+            Expr::col((Orgs::Table, Orgs::ShortName)),
             sea_query::Alias::new("org_name"),
         )
         .expr_as(

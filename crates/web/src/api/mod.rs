@@ -26,7 +26,7 @@ use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
 use utoipa::{OpenApi, ToSchema};
 
 pub use auth::Caller;
-pub use input::{Json, Raw};
+pub use input::{field_text, Json, Raw};
 
 use crate::error::WebError;
 use crate::state::AppState;
@@ -44,6 +44,7 @@ pub fn routes() -> Router<AppState> {
         .merge(letters::routes())
         .merge(supervision::routes())
         .merge(crate::settings::api::routes())
+        .merge(crate::settings::api_module::routes())
         .method_not_allowed_fallback(method_not_allowed)
         .fallback(not_found)
 }
@@ -225,6 +226,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     api.merge(letters::Doc::openapi());
     api.merge(supervision::Doc::openapi());
     api.merge(crate::settings::api::Doc::openapi());
+    api.merge(crate::settings::api_module::Doc::openapi());
     complete_operations(&mut api);
     api
 }

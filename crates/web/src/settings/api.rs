@@ -50,12 +50,16 @@ pub struct Doc;
 pub struct SettingsQuery {
     /// 政协组织 id，默认为令牌所属组织
     #[param(value_type = Option<i64>)]
-    org_id: Option<String>,
+    pub(super) org_id: Option<String>,
 }
 
 /// The organisation named by `raw`, or the token's own, if the caller may
 /// change its settings.
-async fn org_of(state: &AppState, caller: &Caller, raw: Option<&str>) -> Result<Org, WebError> {
+pub(super) async fn org_of(
+    state: &AppState,
+    caller: &Caller,
+    raw: Option<&str>,
+) -> Result<Org, WebError> {
     caller.may(ACTION, Target::None)?;
     let id = match raw.map(str::trim).filter(|r| !r.is_empty()) {
         None => caller.token.org_id,

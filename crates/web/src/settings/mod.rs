@@ -5,6 +5,7 @@
 //! its parent's; the pages say so.
 
 pub mod api;
+pub mod api_module;
 mod calendar;
 mod module;
 mod opinions;

@@ -58,6 +58,40 @@ pub(super) const SUPERVISION: Spec<SupervisionSettings> = Spec {
     in_force: |f| f.supervision,
 };
 
+impl<T: SettingsForm + Serialize> Spec<T> {
+    /// The settings in force for `org` and where they come from.
+    pub(super) async fn effective(
+        &self,
+        state: &AppState,
+        org: &Org,
+    ) -> Result<Effective<T>, store::StoreError> {
+        Ok((self.in_force)(
+            store::org_settings::in_force(&state.db, org.id).await?,
+        ))
+    }
+
+    /// Saves `org`'s own settings (audited).
+    pub(super) async fn save(
+        &self,
+        state: &AppState,
+        who: &store::audit::Who,
+        org: &Org,
+        settings: &T,
+    ) -> Result<(), store::StoreError> {
+        let summary = format!("修改{}", self.title);
+        store::org_settings::save(
+            &state.db,
+            state.now(),
+            who,
+            org.id,
+            self.kind,
+            settings,
+            &summary,
+        )
+        .await
+    }
+}
+
 /// One field as the page shows it.
 struct Row {
     field: SettingField,
@@ -94,7 +128,7 @@ impl Page {
     }
 }
 
-async fn page_for<T: SettingsForm>(
+async fn page_for<T: SettingsForm + Serialize>(
     state: &AppState,
     user: &User,
     spec: &Spec<T>,
@@ -102,7 +136,7 @@ async fn page_for<T: SettingsForm>(
     typed: Option<Values>,
     errors: FieldErrors,
 ) -> WebResult<Page> {
-    let effective = (spec.in_force)(store::org_settings::in_force(&state.db, org.id).await?);
+    let effective = spec.effective(state, &org).await?;
     let values = typed.unwrap_or_else(|| effective.value.values());
     let defaults = T::default().values();
     let groups = T::groups()
@@ -132,7 +166,7 @@ async fn page_for<T: SettingsForm>(
     })
 }
 
-pub(super) async fn page<T: SettingsForm>(
+pub(super) async fn page<T: SettingsForm + Serialize>(
     state: &AppState,
     user: &User,
     spec: &Spec<T>,
@@ -156,20 +190,9 @@ pub(super) async fn save<T: SettingsForm + Serialize>(
     let org = chosen_org(state, user, &org_id).await?;
     match T::parse(&form) {
         Ok(mut settings) => {
-            let previous =
-                (spec.in_force)(store::org_settings::in_force(&state.db, org.id).await?).value;
+            let previous = spec.effective(state, &org).await?.value;
             settings.keep_unlisted(&previous);
-            let summary = format!("修改{}", spec.title);
-            store::org_settings::save(
-                &state.db,
-                state.now(),
-                &user.who(),
-                org.id,
-                spec.kind,
-                &settings,
-                &summary,
-            )
-            .await?;
+            spec.save(state, &user.who(), &org, &settings).await?;
             Ok(done(&format!("{}?org_id={}", spec.path, org.id), "saved"))
         }
         Err(errors) => render_invalid(page_for(state, user, spec, org, Some(form), errors).await?),

@@ -315,3 +315,77 @@ async fn a_members_letter_is_forwarded_replied_and_closed_through_the_api() {
         );
     }
 }
+
+/// The supervision and station settings through the API: read with their
+/// source and defaults, changed field by field with the pages' checks, an
+/// unknown field refused, inherited by a district, staff only.
+#[tokio::test]
+async fn supervision_and_station_settings_through_the_api() {
+    let app = spawn_app().await;
+    let c = cast(&app).await;
+    let (status, _, out) = app.get("/settings/supervision", &c.staff).await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    assert_eq!(out["source"], "default");
+    assert_eq!(out["settings"]["plan_due"], "20个工作日");
+    assert_eq!(out["defaults"]["results_due"], "3个月");
+
+    let put = |body: Value| {
+        let app = &app;
+        let token = c.staff.clone();
+        async move {
+            app.call(Method::PUT, "/settings/supervision", &token, Some(body))
+                .await
+        }
+    };
+    let (status, _, problem) = put(json!({"plan_due": "两周", "warning_yellow": 12})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let text = problem.to_string();
+    assert!(
+        text.contains("plan_due") && text.contains("整改方案期限"),
+        "{text}"
+    );
+    assert!(text.contains("不能大于蓝色预警天数"), "{text}");
+    let (status, _, problem) = put(json!({"plan_days": 5})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(problem.to_string().contains("没有名为“plan_days”的设置项"));
+    let (_, _, unchanged) = app.get("/settings/supervision", &c.staff).await;
+    assert_eq!(unchanged["source"], "default", "nothing saved");
+
+    let (status, _, out) = put(json!({"plan_due": "30天", "results_due": "2个月"})).await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    assert_eq!(out["source"], "own");
+    assert_eq!(out["settings"]["plan_due"], "30天");
+    assert_eq!(out["settings"]["max_extension"], "2个月", "kept");
+    let district = app.token(Role::Staff, app.districts[0].id).await;
+    let (_, _, inherited) = app.get("/settings/supervision", &district).await;
+    assert_eq!(inherited["source"], "inherited");
+    assert_eq!(inherited["settings"]["plan_due"], "30天");
+    let (status, _, _) = app
+        .get(&format!("/settings/supervision?{}", c.as_member), &c.member)
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    let (status, _, out) = app
+        .call(
+            Method::PUT,
+            "/settings/stations",
+            &c.staff,
+            Some(json!({"public_per_ip_per_hour": 20, "answer_due": "10个工作日"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{out}");
+    assert_eq!(out["settings"]["public_per_ip_per_hour"], "20");
+    let (settings, _) = store::station::settings_for(&app.state.db, app.city.id)
+        .await
+        .unwrap();
+    assert_eq!(settings.public_per_ip_per_hour, 20);
+    assert!(!settings.categories.is_empty(), "the category list is kept");
+
+    let (_, _, doc) = app.get("/openapi.json", "none").await;
+    for path in ["/settings/stations", "/settings/supervision"] {
+        assert!(
+            doc["paths"].get(path).is_some(),
+            "{path} in the OpenAPI document"
+        );
+    }
+}

@@ -16,7 +16,7 @@ mod write;
 pub use convert::convert_proposal;
 pub use read::{history, list, load, HistoryRow, OpinionFilter, OpinionRow, Stored};
 pub use upward::{chain, record_national, report_upward, upward_of, ChainStep, UpwardRow};
-pub use write::{act, create, policy_for};
+pub use write::{act, create, create_in, policy_for};
 
 /// The kinds of item a link names.
 pub const KIND_PROPOSAL: &str = "proposal";

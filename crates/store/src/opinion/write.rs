@@ -59,11 +59,45 @@ pub async fn create(
     )
     .map_err(StoreError::Refused)?;
     let mut tx = db.write().await?;
-    let id = OpinionId(insert_row(&mut tx, now, org, year, who, author_name).await?);
+    let out = create_in(
+        &mut tx,
+        now,
+        audit_who,
+        who,
+        &policy,
+        org,
+        year,
+        author,
+        author_name,
+        coauthors,
+        text,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// [`create`] inside the caller's transaction; `policy` is the
+/// organisation's ([`policy_for`]), read before the transaction.
+#[allow(clippy::too_many_arguments)]
+pub async fn create_in(
+    tx: &mut Tx,
+    now: i64,
+    audit_who: &audit::Who,
+    who: &Who,
+    policy: &OpinionPolicy,
+    org: OrgId,
+    year: i32,
+    author: Author,
+    author_name: &str,
+    coauthors: Vec<MemberId>,
+    text: OpinionText,
+) -> Result<(OpinionId, Vec<String>)> {
+    let ctx = Context { at: now, policy };
+    let id = OpinionId(insert_row(tx, now, org, year, who, author_name).await?);
     let applied = opinion::create(id, org, year, author, coauthors, text, who, &ctx)
         .map_err(StoreError::Refused)?;
-    save(&mut tx, now, audit_who, None, &applied).await?;
-    tx.commit().await?;
+    save(tx, now, audit_who, None, &applied).await?;
     Ok((id, applied.warnings))
 }
 

@@ -30,7 +30,7 @@ pub use stats::{statistics, StatsFilter};
 pub use stats_xlsx::stats_workbook;
 pub use wide::{CountCache, COUNT_CAP};
 pub(crate) use write::transition;
-pub use write::{act, autosave, create_draft, Setting};
+pub use write::{act, autosave, create_draft, create_draft_in, Setting};
 
 /// Where a proposal's members stand, for "my proposals" and invitations.
 pub(crate) const ROLE_INITIATOR: &str = "initiator";

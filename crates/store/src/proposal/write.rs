@@ -71,10 +71,34 @@ pub async fn create_draft(
     text: &ProposalInput,
 ) -> Result<ProposalId> {
     let setting = Setting::for_org(db, org).await?;
+    let mut tx = db.write().await?;
+    let id = create_draft_in(
+        &mut tx, now, audit_who, who, &setting, org, term, year, proposer, text,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// [`create_draft`] inside the caller's transaction (e.g. a citizen's
+/// demand turned into a draft and linked in one transaction); `setting` is
+/// the organisation's, read before the transaction.
+#[allow(clippy::too_many_arguments)]
+pub async fn create_draft_in(
+    tx: &mut Tx,
+    now: i64,
+    audit_who: &Who,
+    who: &proposal::Who,
+    setting: &Setting,
+    org: OrgId,
+    term: TermId,
+    year: i32,
+    proposer: Proposer,
+    text: &ProposalInput,
+) -> Result<ProposalId> {
     let author = who
         .user
         .ok_or_else(|| StoreError::Other("a draft needs an account".into()))?;
-    let mut tx = db.write().await?;
     let id = tx
         .insert_id(
             &Query::insert()
@@ -115,17 +139,7 @@ pub async fn create_draft(
         &setting.context(now),
     )
     .map_err(StoreError::Refused)?;
-    save(
-        &mut tx,
-        now,
-        audit_who,
-        None,
-        &applied,
-        Some(text),
-        &setting,
-    )
-    .await?;
-    tx.commit().await?;
+    save(tx, now, audit_who, None, &applied, Some(text), setting).await?;
     Ok(ProposalId(id))
 }
 

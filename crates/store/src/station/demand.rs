@@ -219,30 +219,34 @@ fn comment_of(action: &DemandAction) -> String {
     }
 }
 
-/// Records that the demand became a proposal or 社情民意 draft (`kind` is
-/// `proposal` or `opinion`), with links both ways, in one transaction.
-pub async fn link_draft(
+/// Turns the demand into a proposal or 社情民意 draft in one transaction:
+/// `draft` writes the draft inside it and returns the step
+/// (`DemandAction::ToProposal` or `ToOpinion` with the new id); the demand
+/// takes that step through the rules and the link is written both ways.
+/// Refused or failing, nothing of it is written.
+pub async fn convert(
     db: &Db,
     cipher: &FieldCipher,
     now: i64,
     who: &Who,
     actor: DemandActor,
     id: i64,
-    action: DemandAction,
+    draft: impl AsyncFnOnce(&mut Tx) -> Result<DemandAction>,
 ) -> Result<Demand> {
-    let (kind, draft) = match &action {
+    let stored = load(db, cipher, id).await?;
+    let mut tx = db.write().await?;
+    let action = draft(&mut tx).await?;
+    let (kind, draft_id) = match &action {
         DemandAction::ToProposal { id } => ("proposal", id.0),
         DemandAction::ToOpinion { id } => ("opinion", id.0),
         _ => return Err(StoreError::Other("not a conversion".into())),
     };
-    let stored = load(db, cipher, id).await?;
-    let mut tx = db.write().await?;
     let next = transition(&mut tx, db, now, who, actor, &stored, &action).await?;
     crate::links::both_ways(
         &mut tx,
         now,
         (KIND_DEMAND, id),
-        (kind, draft),
+        (kind, draft_id),
         crate::links::CONVERTED,
     )
     .await?;

@@ -16,7 +16,7 @@ mod stats;
 pub mod warnings;
 
 pub use coverage::{compare, coverage, Coverage, DistrictRow, Duplicate, Uncovered};
-pub use demand::{act, check, link_draft, set_withheld};
+pub use demand::{act, check, convert, set_withheld};
 pub use intake::{create, create_many, Intake, NewDemand, Visitor};
 pub use read::{
     history, list, load, recent_from, track, DemandFilter, DemandRow, HistoryRow, Stored, Tracked,

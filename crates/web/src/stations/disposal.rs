@@ -139,27 +139,32 @@ async fn convert(
         let account_org = store::member::get_member(&state.db, &me.org_path, member)
             .await?
             .org_id;
-        let id = store::proposal::create_draft(
-            &state.db,
-            now,
-            who,
-            &crate::proposals::who(me),
-            account_org,
-            term,
-            state.today().year(),
-            Proposer::Member(member),
-            &text,
-        )
-        .await?;
-        let action = DemandAction::ToProposal { id };
-        store::station::link_draft(
+        let setting = store::proposal::Setting::for_org(&state.db, account_org).await?;
+        let proposal_who = crate::proposals::who(me);
+        let year = state.today().year();
+        store::station::convert(
             &state.db,
             &state.cipher,
-            state.now(),
+            now,
             who,
             actor,
             s.id,
-            action,
+            async |tx| {
+                let id = store::proposal::create_draft_in(
+                    tx,
+                    now,
+                    who,
+                    &proposal_who,
+                    &setting,
+                    account_org,
+                    term,
+                    year,
+                    Proposer::Member(member),
+                    &text,
+                )
+                .await?;
+                Ok(DemandAction::ToProposal { id })
+            },
         )
         .await?;
         return Ok(());
@@ -194,28 +199,32 @@ async fn convert(
             .unwrap_or_default(),
         _ => String::new(),
     };
-    let (id, _) = store::opinion::create(
-        &state.db,
-        now,
-        who,
-        &crate::opinions::who(me, None),
-        s.org_id,
-        state.today().year(),
-        author,
-        &name,
-        Vec::new(),
-        text,
-    )
-    .await?;
-    let action = DemandAction::ToOpinion { id };
-    store::station::link_draft(
+    let opinion_who = crate::opinions::who(me, None);
+    let year = state.today().year();
+    store::station::convert(
         &state.db,
         &state.cipher,
-        state.now(),
+        now,
         who,
         actor,
         s.id,
-        action,
+        async |tx| {
+            let (id, _) = store::opinion::create_in(
+                tx,
+                now,
+                who,
+                &opinion_who,
+                &policy,
+                s.org_id,
+                year,
+                author,
+                &name,
+                Vec::new(),
+                text,
+            )
+            .await?;
+            Ok(DemandAction::ToOpinion { id })
+        },
     )
     .await?;
     Ok(())

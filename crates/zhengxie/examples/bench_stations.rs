@@ -4,7 +4,7 @@
 //!
 //! Usage: bench_stations DB_URL BASE_URL [TOTAL] [CLIENTS] [MODE]
 //!   MODE `limit` (default): staff raise the city's per-address limit
-//!        (`PUT /api/v1/stations/settings`) so no submission is throttled,
+//!        (`PUT /api/v1/settings/stations`) so no submission is throttled,
 //!        then put it back;
 //!   MODE `forwarded`: each client sends its own X-Forwarded-For (the
 //!        server must run with ZHENGXIE_TRUST_PROXY=1), the limit unchanged;
@@ -167,7 +167,7 @@ async fn main() -> Result<()> {
         .pool_max_idle_per_host(128)
         .timeout(Duration::from_secs(60))
         .build()?;
-    let settings_url = format!("{base}/api/v1/stations/settings");
+    let settings_url = format!("{base}/api/v1/settings/stations");
     if mode == "limit" {
         let r = http
             .put(&settings_url)

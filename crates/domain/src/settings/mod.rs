@@ -5,6 +5,7 @@
 //! checked value here, with a Chinese message per field.
 
 pub mod calendar;
+pub(crate) mod deadlines;
 pub mod form;
 #[cfg(test)]
 mod tests;
@@ -15,7 +16,9 @@ use time::macros::date;
 use crate::calendar::WorkCalendar;
 use crate::field::FieldErrors;
 use crate::proposal::ProposalPolicy;
-use crate::tracking::{Period, TrackingPolicy, WarningThresholds};
+use crate::tracking::{Period, TrackingPolicy};
+
+pub(crate) use deadlines::{DeadlineBlock, DeadlineLabels};
 
 /// The deadlines and limits of proposals in one organisation. Stored as
 /// JSON; a field missing from an older row takes its default.
@@ -277,26 +280,23 @@ impl ProposalSettingsInput {
             "first_contact",
             period(&self.first_contact, "办前面商期限", true),
         );
-        let answer_due = e.take("answer_due", period(&self.answer_due, "答复期限", true));
-        let max_extension = e.take(
-            "max_extension",
-            period(&self.max_extension, "延期后的最长期限", true),
+        let value = |name: &str| self.value(name);
+        let DeadlineBlock {
+            due: answer_due,
+            max_extension,
+            warnings,
+        } = deadlines::parse(
+            &mut e,
+            &value,
+            DeadlineLabels {
+                due: ("answer_due", "答复期限"),
+                max_extension: "延期后的最长期限",
+                due_in_messages: "答复期限",
+            },
         );
         let rehandle_due = e.take(
             "rehandle_due",
             period(&self.rehandle_due, "重新办理的答复期限", true),
-        );
-        let blue = e.take(
-            "warning_blue",
-            number(&self.warning_blue, "蓝色预警天数", 0, MAX_DAYS),
-        );
-        let yellow = e.take(
-            "warning_yellow",
-            number(&self.warning_yellow, "黄色预警天数", 0, MAX_DAYS),
-        );
-        let red = e.take(
-            "warning_red",
-            number(&self.warning_red, "红色预警天数", 0, MAX_DAYS),
         );
         let cosign_window = e.take(
             "cosign_window",
@@ -314,18 +314,6 @@ impl ProposalSettingsInput {
             "contact_before_answer",
             flag(&self.contact_before_answer, "须先办前面商再答复"),
         );
-        if let (Some(due), Some(max)) = (answer_due, max_extension) {
-            if rough_days(max) < rough_days(due) {
-                e.add(
-                    "max_extension",
-                    format!(
-                        "延期后的最长期限（{}）不能短于答复期限（{}）",
-                        max.label(),
-                        due.label()
-                    ),
-                );
-            }
-        }
         if let (Some(due), Some(contact)) = (answer_due, first_contact) {
             if rough_days(contact) > rough_days(due) {
                 e.add(
@@ -338,7 +326,6 @@ impl ProposalSettingsInput {
                 );
             }
         }
-        check_warnings(&mut e, answer_due, blue, yellow, red);
         e.finish(|| {
             Some(ProposalSettings {
                 tracking: TrackingPolicy {
@@ -350,53 +337,11 @@ impl ProposalSettingsInput {
                     max_rehandles: u32::try_from(max_rehandles?).ok()?,
                     follow_up_due: None,
                     contact_before_answer: contact_before_answer?,
-                    warnings: WarningThresholds {
-                        blue: blue?,
-                        yellow: yellow?,
-                        red: red?,
-                    },
+                    warnings: warnings?,
                 },
                 cosign_window: cosign_window?,
                 max_cosigners: usize::try_from(max_cosigners?).ok()?,
             })
         })
-    }
-}
-
-/// Blue comes first, then yellow, then red; none before the period starts.
-pub(crate) fn check_warnings(
-    e: &mut FieldErrors,
-    answer_due: Option<Period>,
-    blue: Option<i64>,
-    yellow: Option<i64>,
-    red: Option<i64>,
-) {
-    if let (Some(due), Some(blue)) = (answer_due, blue) {
-        let days = rough_days(due);
-        if blue > days {
-            e.add(
-                "warning_blue",
-                format!(
-                    "蓝色预警天数（{blue}）不能大于答复期限（{}，约{days}天）",
-                    due.label()
-                ),
-            );
-        }
-    }
-    if let (Some(blue), Some(yellow)) = (blue, yellow) {
-        if yellow > blue {
-            e.add(
-                "warning_yellow",
-                format!("黄色预警天数（{yellow}）不能大于蓝色预警天数（{blue}）"),
-            );
-        }
-    }
-    if let (Some(yellow), Some(red)) = (yellow, red) {
-        if red > yellow {
-            e.add(
-                "warning_red",
-                format!("红色预警天数（{red}）不能大于黄色预警天数（{yellow}）"),
-            );
-        }
     }
 }

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::field::FieldErrors;
 use crate::settings::form::{SettingsForm, Values};
-use crate::settings::{check_warnings, field, number, period, rough_days, SettingField};
+use crate::settings::{
+    deadlines, field, number, period, DeadlineBlock, DeadlineLabels, SettingField,
+};
 use crate::tracking::{Period, TrackingPolicy, WarningThresholds};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -153,40 +155,19 @@ impl SettingsForm for StationSettings {
             ),
         );
         let close_within = e.take("close_within", period(t("close_within"), "办结期限", true));
-        let answer_due = e.take(
-            "answer_due",
-            period(t("answer_due"), "承办单位答复期限", true),
+        let DeadlineBlock {
+            due: answer_due,
+            max_extension,
+            warnings,
+        } = deadlines::parse(
+            &mut e,
+            &t,
+            DeadlineLabels {
+                due: ("answer_due", "承办单位答复期限"),
+                max_extension: "延期后的最长期限",
+                due_in_messages: "答复期限",
+            },
         );
-        let max_extension = e.take(
-            "max_extension",
-            period(t("max_extension"), "延期后的最长期限", true),
-        );
-        let max_days = rough_days(Period::Months(120));
-        let blue = e.take(
-            "warning_blue",
-            number(t("warning_blue"), "蓝色预警天数", 0, max_days),
-        );
-        let yellow = e.take(
-            "warning_yellow",
-            number(t("warning_yellow"), "黄色预警天数", 0, max_days),
-        );
-        let red = e.take(
-            "warning_red",
-            number(t("warning_red"), "红色预警天数", 0, max_days),
-        );
-        if let (Some(due), Some(max)) = (answer_due, max_extension) {
-            if rough_days(max) < rough_days(due) {
-                e.add(
-                    "max_extension",
-                    format!(
-                        "延期后的最长期限（{}）不能短于答复期限（{}）",
-                        max.label(),
-                        due.label()
-                    ),
-                );
-            }
-        }
-        check_warnings(&mut e, answer_due, blue, yellow, red);
         let defaults = StationSettings::default();
         e.finish(|| {
             Some(StationSettings {
@@ -195,11 +176,7 @@ impl SettingsForm for StationSettings {
                 tracking: TrackingPolicy {
                     answer_due: answer_due?,
                     max_extension: max_extension?,
-                    warnings: WarningThresholds {
-                        blue: blue?,
-                        yellow: yellow?,
-                        red: red?,
-                    },
+                    warnings: warnings?,
                     ..defaults.tracking
                 },
                 categories: defaults.categories,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::field::FieldErrors;
 use crate::settings::form::{SettingsForm, Values};
-use crate::settings::{check_warnings, field, number, period, rough_days, SettingField};
+use crate::settings::{deadlines, field, period, DeadlineBlock, DeadlineLabels, SettingField};
 use crate::tracking::{Period, TrackingPolicy, WarningThresholds};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -111,51 +111,29 @@ impl SettingsForm for SupervisionSettings {
     fn parse(v: &Values) -> Result<Self, FieldErrors> {
         let t = |name: &str| Self::text(v, name);
         let mut e = FieldErrors::new();
-        let plan_due = e.take("plan_due", period(t("plan_due"), "整改方案期限", true));
+        let DeadlineBlock {
+            due: plan_due,
+            max_extension,
+            warnings,
+        } = deadlines::parse(
+            &mut e,
+            &t,
+            DeadlineLabels {
+                due: ("plan_due", "整改方案期限"),
+                max_extension: "整改方案延期后的最长期限",
+                due_in_messages: "整改方案期限",
+            },
+        );
         let results_due = e.take(
             "results_due",
             period(t("results_due"), "整改结果期限", true),
         );
-        let max_extension = e.take(
-            "max_extension",
-            period(t("max_extension"), "整改方案延期后的最长期限", true),
-        );
-        let max_days = rough_days(Period::Months(120));
-        let blue = e.take(
-            "warning_blue",
-            number(t("warning_blue"), "蓝色预警天数", 0, max_days),
-        );
-        let yellow = e.take(
-            "warning_yellow",
-            number(t("warning_yellow"), "黄色预警天数", 0, max_days),
-        );
-        let red = e.take(
-            "warning_red",
-            number(t("warning_red"), "红色预警天数", 0, max_days),
-        );
-        if let (Some(due), Some(max)) = (plan_due, max_extension) {
-            if rough_days(max) < rough_days(due) {
-                e.add(
-                    "max_extension",
-                    format!(
-                        "延期后的最长期限（{}）不能短于整改方案期限（{}）",
-                        max.label(),
-                        due.label()
-                    ),
-                );
-            }
-        }
-        check_warnings(&mut e, plan_due, blue, yellow, red);
         e.finish(|| {
             Some(SupervisionSettings {
                 plan_due: plan_due?,
                 results_due: results_due?,
                 max_extension: max_extension?,
-                warnings: WarningThresholds {
-                    blue: blue?,
-                    yellow: yellow?,
-                    red: red?,
-                },
+                warnings: warnings?,
             })
         })
     }

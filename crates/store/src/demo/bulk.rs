@@ -116,6 +116,15 @@ pub(super) async fn run(tx: &mut Tx, statements: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// Writes what every batch holds, in the order given, in one transaction.
+pub(super) async fn flush_all(db: &Db, batches: &mut [&mut Batch]) -> Result<()> {
+    let mut tx = db.write().await?;
+    for b in batches.iter_mut() {
+        run(&mut tx, &b.take()).await?;
+    }
+    tx.commit().await
+}
+
 /// The next free id of `table` (the loader is its only writer).
 pub(super) async fn next_id(db: &Db, table: &str) -> Result<i64> {
     let row = db

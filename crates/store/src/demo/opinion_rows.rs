@@ -1,7 +1,7 @@
 //! The 社情民意 demo's rows, gathered per table and written with multi-row
 //! inserts (see `bulk`).
 
-use super::bulk::{run, Batch};
+use super::bulk::{flush_all, Batch};
 use crate::db::Db;
 use crate::error::Result;
 
@@ -146,19 +146,19 @@ impl Writer {
     }
 
     pub(super) async fn flush(&mut self, db: &Db) -> Result<()> {
-        let mut tx = db.write().await?;
-        for b in [
-            &mut self.opinions,
-            &mut self.history,
-            &mut self.upward,
-            &mut self.links,
-            &mut self.instructions,
-            &mut self.bulletins,
-            &mut self.pieces,
-            &mut self.sources,
-        ] {
-            run(&mut tx, &b.take()).await?;
-        }
-        tx.commit().await
+        flush_all(
+            db,
+            &mut [
+                &mut self.opinions,
+                &mut self.history,
+                &mut self.upward,
+                &mut self.links,
+                &mut self.instructions,
+                &mut self.bulletins,
+                &mut self.pieces,
+                &mut self.sources,
+            ],
+        )
+        .await
     }
 }

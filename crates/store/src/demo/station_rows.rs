@@ -1,7 +1,7 @@
 //! The work-station demo's rows, gathered per table and written with
 //! multi-row inserts (see `bulk`).
 
-use super::bulk::{run, Batch};
+use super::bulk::{flush_all, Batch};
 use crate::db::Db;
 use crate::error::Result;
 
@@ -111,18 +111,18 @@ impl Writer {
     }
 
     pub(super) async fn flush(&mut self, db: &Db) -> Result<()> {
-        let mut tx = db.write().await?;
-        for b in [
-            &mut self.stations,
-            &mut self.station_members,
-            &mut self.receptions,
-            &mut self.reception_members,
-            &mut self.demands,
-            &mut self.demand_units,
-            &mut self.history,
-        ] {
-            run(&mut tx, &b.take()).await?;
-        }
-        tx.commit().await
+        flush_all(
+            db,
+            &mut [
+                &mut self.stations,
+                &mut self.station_members,
+                &mut self.receptions,
+                &mut self.reception_members,
+                &mut self.demands,
+                &mut self.demand_units,
+                &mut self.history,
+            ],
+        )
+        .await
     }
 }

@@ -14,7 +14,7 @@ use super::{reason, Scale};
 use crate::db::Db;
 use crate::error::{Result, StoreError};
 use crate::org::Org;
-use crate::schema::{SupervisionTopics, Users};
+use crate::schema::Users;
 
 use super::supervision_texts::{Script, SCRIPTS};
 
@@ -291,31 +291,7 @@ async fn write(db: &Db, now: i64, built: &(Topic, Vec<supervision::Transition>))
         ip: "local".into(),
     };
     let mut tx = db.write().await?;
-    let id = tx
-        .insert_id(
-            &Query::insert()
-                .into_table(SupervisionTopics::Table)
-                .columns([
-                    SupervisionTopics::OrgId,
-                    SupervisionTopics::Year,
-                    SupervisionTopics::Stage,
-                    SupervisionTopics::CommitteeId,
-                    SupervisionTopics::Aggregate,
-                    SupervisionTopics::CreatedAt,
-                    SupervisionTopics::UpdatedAt,
-                ])
-                .values_panic([
-                    topic.org.0.into(),
-                    i64::from(topic.year).into(),
-                    topic.stage.code().into(),
-                    topic.committee.0.into(),
-                    "{}".into(),
-                    now.into(),
-                    now.into(),
-                ])
-                .returning_col(SupervisionTopics::Id)
-                .to_owned(),
-        )
+    let id = crate::supervision::insert_row(&mut tx, now, topic.org, topic.year, topic.committee)
         .await?;
     let mut topic = topic.clone();
     topic.id = TopicId(id);

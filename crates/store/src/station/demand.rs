@@ -15,43 +15,47 @@ use crate::db::{Db, Tx};
 use crate::error::{Result, StoreError};
 use crate::schema::{DemandHistory, DemandUnits, Demands};
 
-#[allow(clippy::too_many_arguments)]
-async fn history(
-    tx: &mut Tx,
-    now: i64,
-    who: &Who,
-    id: i64,
-    action: &str,
-    from: &str,
-    to: &str,
-    comment: &str,
-) -> Result<()> {
-    tx.execute(
-        &Query::insert()
-            .into_table(DemandHistory::Table)
-            .columns([
-                DemandHistory::DemandId,
-                DemandHistory::At,
-                DemandHistory::ActorUserId,
-                DemandHistory::ActorLogin,
-                DemandHistory::Action,
-                DemandHistory::FromStage,
-                DemandHistory::ToStage,
-                DemandHistory::Comment,
-            ])
-            .values_panic([
-                id.into(),
-                now.into(),
-                who.user_id.into(),
-                who.login.clone().into(),
-                action.into(),
-                from.into(),
-                to.into(),
-                comment.into(),
-            ])
-            .to_owned(),
-    )
-    .await?;
+/// One line of a demand's append-only history.
+pub(super) struct HistoryLine<'a> {
+    pub demand: i64,
+    pub who: &'a Who,
+    pub action: &'a str,
+    pub from: &'a str,
+    pub to: &'a str,
+    pub comment: &'a str,
+}
+
+/// Appends history lines, all at `now`, in one statement.
+pub(super) async fn history(tx: &mut Tx, now: i64, lines: &[HistoryLine<'_>]) -> Result<()> {
+    if lines.is_empty() {
+        return Ok(());
+    }
+    let mut insert = Query::insert()
+        .into_table(DemandHistory::Table)
+        .columns([
+            DemandHistory::DemandId,
+            DemandHistory::At,
+            DemandHistory::ActorUserId,
+            DemandHistory::ActorLogin,
+            DemandHistory::Action,
+            DemandHistory::FromStage,
+            DemandHistory::ToStage,
+            DemandHistory::Comment,
+        ])
+        .to_owned();
+    for l in lines {
+        insert.values_panic([
+            l.demand.into(),
+            now.into(),
+            l.who.user_id.into(),
+            l.who.login.clone().into(),
+            l.action.into(),
+            l.from.into(),
+            l.to.into(),
+            l.comment.into(),
+        ]);
+    }
+    tx.execute(&insert).await?;
     Ok(())
 }
 
@@ -143,17 +147,15 @@ async fn transition(
         ));
     }
     let comment = comment_of(action);
-    history(
-        tx,
-        now,
+    let line = HistoryLine {
+        demand: stored.id,
         who,
-        stored.id,
-        action.code(),
-        stored.demand.stage.code(),
-        next.stage.code(),
-        &comment,
-    )
-    .await?;
+        action: action.code(),
+        from: stored.demand.stage.code(),
+        to: next.stage.code(),
+        comment: &comment,
+    };
+    history(tx, now, &[line]).await?;
     audit::append(
         tx,
         now,
@@ -278,17 +280,15 @@ pub async fn set_withheld(db: &Db, now: i64, who: &Who, id: i64, withheld: bool)
     } else {
         "恢复公开查询"
     };
-    history(
-        &mut tx,
-        now,
+    let line = HistoryLine {
+        demand: id,
         who,
-        id,
-        if withheld { "withhold" } else { "publish" },
-        "",
-        "",
-        label,
-    )
-    .await?;
+        action: if withheld { "withhold" } else { "publish" },
+        from: "",
+        to: "",
+        comment: label,
+    };
+    history(&mut tx, now, &[line]).await?;
     audit::append(
         &mut tx,
         now,

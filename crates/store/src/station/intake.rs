@@ -11,11 +11,12 @@ use rand::RngCore;
 use sea_query::{Alias, Expr, Query};
 use tokio::sync::{mpsc, oneshot};
 
+use super::demand::HistoryLine;
 use crate::audit::{self, Event, Who};
 use crate::crypto::FieldCipher;
 use crate::db::{get, Db};
 use crate::error::{Result, StoreError};
-use crate::schema::{DemandHistory, Demands};
+use crate::schema::Demands;
 
 /// Who brought the demand in.
 #[derive(Debug, Clone)]
@@ -228,34 +229,20 @@ pub async fn create_many(
             .copied()
             .ok_or_else(|| StoreError::Other(format!("demand {} not written", p.code)))
     };
-    let mut history = Query::insert()
-        .into_table(DemandHistory::Table)
-        .columns([
-            DemandHistory::DemandId,
-            DemandHistory::At,
-            DemandHistory::ActorUserId,
-            DemandHistory::ActorLogin,
-            DemandHistory::Action,
-            DemandHistory::FromStage,
-            DemandHistory::ToStage,
-            DemandHistory::Comment,
-        ])
-        .to_owned();
+    let mut lines = Vec::new();
     let mut events = Vec::new();
     let mut new_ids = Vec::new();
     for p in &accepted {
         let id = id_of(p)?;
         new_ids.push(id);
-        history.values_panic([
-            id.into(),
-            now.into(),
-            p.who.user_id.into(),
-            p.who.login.clone().into(),
-            "receive".into(),
-            "".into(),
-            demand.stage.code().into(),
-            p.d.text.channel.label().into(),
-        ]);
+        lines.push(HistoryLine {
+            demand: id,
+            who: &p.who,
+            action: "receive",
+            from: "",
+            to: demand.stage.code(),
+            comment: p.d.text.channel.label(),
+        });
         let summary = format!(
             "受理群众诉求（{}，{}）",
             p.d.text.channel.label(),
@@ -266,7 +253,7 @@ pub async fn create_many(
             Event::new("demand.receive", "demand", id, summary),
         ));
     }
-    tx.execute(&history).await?;
+    super::demand::history(&mut tx, now, &lines).await?;
     audit::append_many(&mut tx, now, events).await?;
     crate::search_feed::record_many(&mut tx, crate::search_feed::Kind::Demand, &new_ids, now)
         .await?;

@@ -27,7 +27,7 @@ pub use registry::{
     StationRow, StoredStation,
 };
 pub use search::{indexable_after, indexable_by_id, Indexable};
-pub use settings::{save_settings, settings_for};
+pub use settings::settings_for;
 pub use stats::{statistics, StatRow, Statistics};
 
 /// The kind name of a demand in `item_links` and the search feed.

@@ -14,4 +14,4 @@ pub use read::{
 };
 pub use warnings::WARNING_KIND;
 pub use write::{act, create, setting_for, Setting, KIND_TOPIC};
-pub(crate) use write::{history_row, write_record};
+pub(crate) use write::{history_row, insert_row, write_record};

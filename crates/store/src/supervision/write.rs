@@ -3,7 +3,7 @@
 use domain::calendar::WorkCalendar;
 use domain::supervision::{self, Action, Applied, Context, ParsedTopic, Source, Topic, Who};
 use domain::tracking::{AssignmentState, TrackingAction, TrackingPolicy};
-use domain::{FieldErrors, OrgId, TopicId, UnitId, UserId};
+use domain::{CommitteeId, FieldErrors, OrgId, TopicId, UnitId, UserId};
 use sea_query::{Expr, IntoIden, Query};
 
 use super::read::load;
@@ -133,32 +133,7 @@ pub async fn create(
     )
     .map_err(StoreError::Refused)?;
     let mut tx = db.write().await?;
-    let id = tx
-        .insert_id(
-            &Query::insert()
-                .into_table(SupervisionTopics::Table)
-                .columns([
-                    SupervisionTopics::OrgId,
-                    SupervisionTopics::Year,
-                    SupervisionTopics::Stage,
-                    SupervisionTopics::CommitteeId,
-                    SupervisionTopics::Aggregate,
-                    SupervisionTopics::CreatedAt,
-                    SupervisionTopics::UpdatedAt,
-                ])
-                .values_panic([
-                    org.0.into(),
-                    i64::from(parsed.year).into(),
-                    "planned".into(),
-                    parsed.committee.0.into(),
-                    "{}".into(),
-                    now.into(),
-                    now.into(),
-                ])
-                .returning_col(SupervisionTopics::Id)
-                .to_owned(),
-        )
-        .await?;
+    let id = insert_row(&mut tx, now, org, parsed.year, parsed.committee).await?;
     let topic = supervision::create(
         TopicId(id),
         org,
@@ -301,6 +276,41 @@ pub(crate) async fn save(
     )
     .await?;
     Ok(())
+}
+
+/// The topic's row, as planned with an empty record; `write_record` fills it.
+pub(crate) async fn insert_row(
+    tx: &mut Tx,
+    now: i64,
+    org: OrgId,
+    year: i32,
+    committee: CommitteeId,
+) -> Result<i64> {
+    tx.insert_id(
+        &Query::insert()
+            .into_table(SupervisionTopics::Table)
+            .columns([
+                SupervisionTopics::OrgId,
+                SupervisionTopics::Year,
+                SupervisionTopics::Stage,
+                SupervisionTopics::CommitteeId,
+                SupervisionTopics::Aggregate,
+                SupervisionTopics::CreatedAt,
+                SupervisionTopics::UpdatedAt,
+            ])
+            .values_panic([
+                org.0.into(),
+                i64::from(year).into(),
+                "planned".into(),
+                committee.0.into(),
+                "{}".into(),
+                now.into(),
+                now.into(),
+            ])
+            .returning_col(SupervisionTopics::Id)
+            .to_owned(),
+    )
+    .await
 }
 
 /// The record, its columns and its unit projection.

@@ -256,9 +256,3 @@ impl From<&store::station::StatRow> for StatOut {
         }
     }
 }
-
-/// 本级的群众诉求设置：public_per_ip_per_hour 为同一网络地址每小时可通过公开表单提交的件数。
-#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
-pub struct SettingsBody {
-    pub public_per_ip_per_hour: u32,
-}

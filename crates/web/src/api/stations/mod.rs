@@ -30,7 +30,6 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/stations", get(list_stations).post(create_station))
         .route("/stations/coverage", get(coverage))
-        .route("/stations/settings", axum::routing::put(save_settings))
         .route("/stations/{id}", get(read_station))
         .route("/stations/{id}/receptions", post(record_reception))
         .route(
@@ -47,11 +46,11 @@ pub fn routes() -> Router<AppState> {
 #[openapi(
     tags((name = "委员工作站", description = "委员工作站（室）登记、覆盖情况、接待记录，群众诉求的登记、处置（当场答复、转承办单位、\
         转提案或社情民意、提交协商）、承办单位答复、审核、反馈群众与统计。公开查询无需令牌。")),
-    paths(list_stations, create_station, read_station, record_reception, coverage, save_settings,
+    paths(list_stations, create_station, read_station, record_reception, coverage,
         demands::list_demands, demands::create_demand, demands::read_demand, demands::act,
         demands::stats, demands::track),
     components(schemas(StationOut, MemberRef, StationBody, ReceptionBody, CoverageOut, DistrictOut,
-        DemandRowOut, DemandOut, DemandBody, StepBody, TrackOut, StatOut, SettingsBody))
+        DemandRowOut, DemandOut, DemandBody, StepBody, TrackOut, StatOut))
 )]
 pub struct Doc;
 
@@ -271,30 +270,4 @@ pub async fn coverage(
             })
             .collect(),
     }))
-}
-
-/// 修改本级的群众诉求设置（机关工作人员）：公开表单每个网络地址每小时可提交的件数
-#[utoipa::path(put, path = "/stations/settings", tag = "委员工作站", params(ActingQuery), request_body = SettingsBody,
-    responses((status = 200, description = "已保存", body = SettingsBody)))]
-pub async fn save_settings(
-    State(state): State<AppState>,
-    acting: Acting,
-    Json(body): Json<SettingsBody>,
-) -> ApiResult<Json<SettingsBody>> {
-    check(&acting)?;
-    if acting.me.role != Role::Staff {
-        return Err(WebError::Forbidden.into());
-    }
-    if !(1..=100_000).contains(&body.public_per_ip_per_hour) {
-        return Err(WebError::Invalid(FieldErrors::single(
-            "public_per_ip_per_hour",
-            "应为1到100000",
-        ))
-        .into());
-    }
-    let org = acting.caller.token.org_id;
-    let (mut settings, _) = store::station::settings_for(&state.db, org).await?;
-    settings.public_per_ip_per_hour = body.public_per_ip_per_hour;
-    store::station::save_settings(&state.db, state.now(), &acting.audit(), org, &settings).await?;
-    Ok(Json(body))
 }

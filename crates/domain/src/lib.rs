@@ -7,6 +7,7 @@ pub mod audit;
 pub mod calendar;
 pub mod catalog;
 pub mod field;
+pub mod files;
 pub mod ids;
 pub mod letter;
 pub mod member;

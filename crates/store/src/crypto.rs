@@ -44,28 +44,38 @@ impl FieldCipher {
 
     /// `hex(nonce ‖ ciphertext ‖ tag)`.
     pub fn encrypt(&self, plain: &str) -> Result<String> {
-        let mut nonce = [0u8; 12];
-        rand::thread_rng().fill_bytes(&mut nonce);
-        let sealed = self
-            .cipher
-            .encrypt(Nonce::from_slice(&nonce), plain.as_bytes())
-            .map_err(|_| StoreError::Crypto("加密失败".into()))?;
-        let mut out = nonce.to_vec();
-        out.extend(sealed);
-        Ok(hex::encode(out))
+        Ok(hex::encode(self.seal(plain.as_bytes())?))
     }
 
     pub fn decrypt(&self, stored: &str) -> Result<String> {
         let bytes = hex::decode(stored).map_err(|_| StoreError::Crypto("密文格式错误".into()))?;
-        if bytes.len() < 12 + 16 {
+        let plain = self.open(&bytes)?;
+        String::from_utf8(plain).map_err(|_| StoreError::Crypto("解密结果不是文本".into()))
+    }
+
+    /// `nonce ‖ ciphertext ‖ tag` of any bytes (a stored file).
+    pub fn seal(&self, plain: &[u8]) -> Result<Vec<u8>> {
+        let mut nonce = [0u8; 12];
+        rand::thread_rng().fill_bytes(&mut nonce);
+        let sealed = self
+            .cipher
+            .encrypt(Nonce::from_slice(&nonce), plain)
+            .map_err(|_| StoreError::Crypto("加密失败".into()))?;
+        let mut out = Vec::with_capacity(12 + sealed.len());
+        out.extend_from_slice(&nonce);
+        out.extend(sealed);
+        Ok(out)
+    }
+
+    /// The bytes `seal` sealed; an error if the key differs or they changed.
+    pub fn open(&self, sealed: &[u8]) -> Result<Vec<u8>> {
+        if sealed.len() < 12 + 16 {
             return Err(StoreError::Crypto("密文过短".into()));
         }
-        let (nonce, sealed) = bytes.split_at(12);
-        let plain = self
-            .cipher
-            .decrypt(Nonce::from_slice(nonce), sealed)
-            .map_err(|_| StoreError::Crypto("解密失败：密钥不符或数据被篡改".into()))?;
-        String::from_utf8(plain).map_err(|_| StoreError::Crypto("解密结果不是文本".into()))
+        let (nonce, body) = sealed.split_at(12);
+        self.cipher
+            .decrypt(Nonce::from_slice(nonce), body)
+            .map_err(|_| StoreError::Crypto("解密失败：密钥不符或数据被篡改".into()))
     }
 
     /// A keyed digest (HMAC-SM3) for equality lookups.

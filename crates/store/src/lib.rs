@@ -10,6 +10,7 @@ pub mod deadline_warnings;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod files;
 pub mod history;
 pub mod import;
 pub mod job;

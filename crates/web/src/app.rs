@@ -159,6 +159,7 @@ pub fn router(state: AppState) -> Router {
         .merge(proposals::routes())
         .merge(crate::opinions::routes())
         .merge(crate::supervision::routes())
+        .merge(crate::files::routes())
         .merge(crate::stations::routes())
         .merge(crate::letters::routes())
         .merge(me::routes())

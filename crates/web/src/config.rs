@@ -22,6 +22,8 @@ pub struct Config {
     pub log_format: String,
     /// Largest accepted upload, in MiB.
     pub max_upload_mb: u64,
+    /// The most files on one answer or piece of rectification evidence.
+    pub max_attachments: usize,
     /// Read the client address from `X-Forwarded-For` (behind a trusted proxy).
     pub trust_proxy: bool,
     /// Mark cookies Secure even without TLS here (TLS ends at the proxy).
@@ -54,6 +56,7 @@ impl Default for Config {
             tls_key: None,
             log_format: "text".into(),
             max_upload_mb: 10,
+            max_attachments: 20,
             trust_proxy: false,
             secure_cookies: false,
             mail_sender: "log".into(),
@@ -80,6 +83,7 @@ impl std::fmt::Debug for Config {
             .field("tls_key", &self.tls_key)
             .field("log_format", &self.log_format)
             .field("max_upload_mb", &self.max_upload_mb)
+            .field("max_attachments", &self.max_attachments)
             .field("trust_proxy", &self.trust_proxy)
             .field("secure_cookies", &self.secure_cookies)
             .field("mail_sender", &self.mail_sender)
@@ -168,6 +172,11 @@ impl Config {
                     .parse()
                     .map_err(|_| bad(key, format!("应为整数，得到“{value}”")))?
             }
+            "MAX_ATTACHMENTS" => {
+                self.max_attachments = value
+                    .parse()
+                    .map_err(|_| bad(key, format!("应为整数，得到“{value}”")))?
+            }
             "EXPORT_KEEP_DAYS" => {
                 self.export_keep_days = value
                     .parse()
@@ -220,10 +229,21 @@ impl Config {
         if !(1..=200).contains(&self.max_upload_mb) {
             return Err(bad("max_upload_mb", "应在1到200之间"));
         }
+        if !(1..=200).contains(&self.max_attachments) {
+            return Err(bad("max_attachments", "应在1到200之间"));
+        }
         if self.tls_cert.is_some() != self.tls_key.is_some() {
             return Err(bad("tls_cert", "启用 TLS 需同时配置 tls_cert 和 tls_key"));
         }
         self.check_mail()
+    }
+
+    /// How large and how many attachments may be.
+    pub fn attachment_limits(&self) -> domain::files::AttachmentLimits {
+        domain::files::AttachmentLimits {
+            max_bytes: self.max_upload_mb << 20,
+            max_files: self.max_attachments,
+        }
     }
 
     fn check_mail(&self) -> Result<(), ConfigError> {

@@ -13,6 +13,7 @@ mod directory;
 pub mod error;
 mod exports;
 mod failed_step;
+pub mod files;
 pub mod home;
 pub mod jobs;
 pub mod letters;
@@ -30,6 +31,7 @@ pub mod state;
 pub mod stations;
 pub mod structure;
 pub mod supervision;
+mod upload;
 mod view;
 
 pub use app::App;

@@ -111,6 +111,8 @@ fn message(code: &str) -> Option<&'static str> {
         "closed" => "已办结",
         "done_step" => "已办理",
         "invited" => "已邀请联名，提交后对方会收到确认提醒",
+        "attached" => "附件已上传",
+        "removed" => "附件已删除",
         _ => return None,
     })
 }

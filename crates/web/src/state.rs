@@ -35,6 +35,8 @@ pub struct Inner {
     pub public_form: crate::stations::public_lists::PublicFormCache,
     /// Public demand submissions, written in batches under a burst.
     pub intake: store::station::Intake,
+    /// Attachments, sealed with the personal-data key under `data_dir/files`.
+    pub files: store::files::FileStore,
 }
 
 impl std::ops::Deref for AppState {
@@ -55,6 +57,7 @@ impl AppState {
         };
         let outbox = crate::outbox::Outbox::from_config(&config);
         let intake = store::station::Intake::start(db.clone(), cipher.clone());
+        let files = store::files::FileStore::new(config.data_dir.join("files"), cipher.clone());
         AppState(Arc::new(Inner {
             outbox,
             db,
@@ -66,6 +69,7 @@ impl AppState {
             directory: DirectoryCache::default(),
             public_form: Default::default(),
             intake,
+            files,
         }))
     }
 

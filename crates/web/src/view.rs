@@ -127,16 +127,29 @@ pub async fn xlsx_download(
 
 /// An .xlsx download with a UTF-8 file name.
 pub fn attachment(file_name: &str, body: impl axum::response::IntoResponse) -> Response {
+    download(
+        file_name,
+        "export.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        body,
+    )
+}
+
+/// A file to save: its Chinese name (RFC 5987), an ASCII name for old
+/// clients, and its content type.
+pub fn download(
+    file_name: &str,
+    ascii_name: &str,
+    content_type: &str,
+    body: impl axum::response::IntoResponse,
+) -> Response {
     let disposition = format!(
-        "attachment; filename=\"export.xlsx\"; filename*=UTF-8''{}",
+        "attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{}",
         encode(file_name)
     );
     (
         [
-            (
-                axum::http::header::CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
-            ),
+            (axum::http::header::CONTENT_TYPE, content_type.to_string()),
             (axum::http::header::CONTENT_DISPOSITION, disposition),
         ],
         body,

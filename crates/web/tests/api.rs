@@ -19,6 +19,8 @@ mod access;
 mod bulk_assign;
 #[path = "api/contract.rs"]
 mod contract;
+#[path = "api/files.rs"]
+mod files;
 #[path = "api/handling.rs"]
 mod handling;
 #[path = "api/opinions.rs"]

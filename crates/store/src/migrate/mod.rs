@@ -143,6 +143,13 @@ pub const MIGRATIONS: &[Migration] = &[
               demand form's lists are cached per server and read again only after a change.",
         steps: stations_version,
     },
+    Migration {
+        version: 16,
+        why: "Attachments: a row per uploaded file (what it is attached to, its name, kind, \
+              size and SM3 digest, who uploaded or removed it); the file itself is stored \
+              encrypted (SM4-GCM) under data_dir/files.",
+        steps: attachments::steps,
+    },
 ];
 
 fn stations_version() -> Vec<Step> {
@@ -318,6 +325,7 @@ macro_rules! cols {
     ($($c:expr),*) => { vec![$(sea_query::IntoIden::into_iden($c)),*] };
 }
 
+mod attachments;
 mod categories;
 mod exports;
 mod foundation;

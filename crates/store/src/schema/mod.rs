@@ -1,6 +1,7 @@
 //! Table and column names, shared by migrations and queries, one file per
 //! business area.
 
+mod files;
 mod letters;
 mod opinions;
 mod people_and_system;
@@ -8,6 +9,7 @@ mod proposals;
 mod stations;
 mod supervision;
 
+pub use files::*;
 pub use letters::*;
 pub use opinions::*;
 pub use people_and_system::*;

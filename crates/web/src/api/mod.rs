@@ -6,6 +6,7 @@
 
 mod auth;
 mod catalogs;
+mod files;
 mod input;
 mod letters;
 mod members;
@@ -43,6 +44,7 @@ pub fn routes() -> Router<AppState> {
         .merge(stations::routes())
         .merge(letters::routes())
         .merge(supervision::routes())
+        .merge(files::routes())
         .merge(crate::settings::api::routes())
         .merge(crate::settings::api_module::routes())
         .method_not_allowed_fallback(method_not_allowed)
@@ -100,7 +102,7 @@ impl<T> ListPage<T> {
 }
 
 /// A 201 with the new record and where it lives.
-fn created<T: Serialize>(path: &str, body: T) -> Response {
+pub(crate) fn created<T: Serialize>(path: &str, body: T) -> Response {
     let location = format!("/api/v1{path}");
     (
         axum::http::StatusCode::CREATED,
@@ -225,6 +227,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     api.merge(stations::Doc::openapi());
     api.merge(letters::Doc::openapi());
     api.merge(supervision::Doc::openapi());
+    api.merge(files::Doc::openapi());
     api.merge(crate::settings::api::Doc::openapi());
     api.merge(crate::settings::api_module::Doc::openapi());
     complete_operations(&mut api);

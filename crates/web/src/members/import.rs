@@ -11,7 +11,7 @@ use serde::Deserialize;
 use store::import::{ImportError, Validation};
 use store::org::Org;
 
-use crate::auth::{same_secret, CsrfForm, User};
+use crate::auth::{CsrfForm, User};
 use crate::error::{WebError, WebResult};
 use crate::shell::Shell;
 use crate::state::AppState;
@@ -63,45 +63,20 @@ pub async fn template(user: User) -> WebResult<Response> {
     Ok(attachment("委员导入模板.xlsx", bytes))
 }
 
-/// Reads the multipart upload: the CSRF token, the default organisation and the file.
+/// Reads the multipart upload: the default organisation and the file.
 async fn read_upload(
     user: &User,
-    mut multipart: Multipart,
-) -> WebResult<(String, Option<i64>, String, Vec<u8>)> {
-    let (mut csrf, mut org, mut name, mut bytes) = (String::new(), None, String::new(), Vec::new());
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                return Err(WebError::PayloadTooLarge)
-            }
-            Err(_) => {
-                return Err(WebError::BadRequest(
-                    "上传内容不完整，请重新选择文件上传".into(),
-                ))
-            }
-        };
-        match field.name().unwrap_or("") {
-            "csrf" => csrf = field.text().await.unwrap_or_default(),
-            "org_id" => org = opt_id(&field.text().await.unwrap_or_default()),
-            "file" => {
-                name = field.file_name().unwrap_or("members.xlsx").to_string();
-                bytes = match field.bytes().await {
-                    Ok(b) => b.to_vec(),
-                    Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                        return Err(WebError::PayloadTooLarge)
-                    }
-                    Err(_) => return Err(WebError::BadRequest("文件上传中断，请重试".into())),
-                };
-            }
-            _ => {}
-        }
-    }
-    if !same_secret(&csrf, user.csrf()) {
-        return Err(WebError::Csrf);
-    }
-    Ok((name, org, csrf, bytes))
+    multipart: Multipart,
+) -> WebResult<(String, Option<i64>, Vec<u8>)> {
+    let upload = crate::upload::Upload::read(multipart).await?;
+    upload.check_csrf(user)?;
+    let org = opt_id(upload.field("org_id"));
+    let name = if upload.file_name.is_empty() {
+        "members.xlsx".to_string()
+    } else {
+        upload.file_name
+    };
+    Ok((name, org, upload.bytes))
 }
 
 async fn validate(
@@ -125,7 +100,7 @@ pub async fn upload(
     multipart: Multipart,
 ) -> WebResult<Response> {
     user.may(Action::ImportMembers, Target::None)?;
-    let (file_name, org, _, bytes) = match read_upload(&user, multipart).await {
+    let (file_name, org, bytes) = match read_upload(&user, multipart).await {
         Err(WebError::PayloadTooLarge) => {
             let message = format!(
                 "文件超过 {} MB，请拆分后分批导入",

@@ -310,6 +310,7 @@ pub async fn act(
         id,
         crate::shell::Notice::default(),
         Some(failed),
+        None,
     )
     .await
 }

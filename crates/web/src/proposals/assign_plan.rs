@@ -3,11 +3,10 @@
 //! applied all or nothing; every bad row is named on the page.
 
 use axum::extract::{Multipart, Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::assign::{bulk, page_for, staff_org, AssignQuery};
-use crate::auth::{same_secret, User};
+use crate::auth::User;
 use crate::error::{WebError, WebResult};
 use crate::state::AppState;
 use crate::view::{attachment, done, render_invalid};
@@ -25,39 +24,10 @@ pub async fn template(
 }
 
 /// Reads the multipart upload: the CSRF token and the file.
-async fn read_upload(user: &User, mut multipart: Multipart) -> WebResult<Vec<u8>> {
-    let (mut csrf, mut bytes) = (String::new(), Vec::new());
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                return Err(WebError::PayloadTooLarge)
-            }
-            Err(_) => {
-                return Err(WebError::BadRequest(
-                    "上传内容不完整，请重新选择文件上传".into(),
-                ))
-            }
-        };
-        match field.name().unwrap_or("") {
-            "csrf" => csrf = field.text().await.unwrap_or_default(),
-            "file" => {
-                bytes = match field.bytes().await {
-                    Ok(b) => b.to_vec(),
-                    Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                        return Err(WebError::PayloadTooLarge)
-                    }
-                    Err(_) => return Err(WebError::BadRequest("文件上传中断，请重试".into())),
-                };
-            }
-            _ => {}
-        }
-    }
-    if !same_secret(&csrf, user.csrf()) {
-        return Err(WebError::Csrf);
-    }
-    Ok(bytes)
+async fn read_upload(user: &User, multipart: Multipart) -> WebResult<Vec<u8>> {
+    let upload = crate::upload::Upload::read(multipart).await?;
+    upload.check_csrf(user)?;
+    Ok(upload.bytes)
 }
 
 pub async fn upload(

@@ -18,6 +18,7 @@ pub use act::{action_from, letter_kind, resolve_merge_target};
 pub use draft::current_term;
 pub use list::filter_for;
 pub use offers::{offers, Offer};
+pub use record::record_with_attach_error;
 
 use axum::routing::{get, post};
 use axum::Router;

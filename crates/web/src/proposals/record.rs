@@ -14,9 +14,11 @@ use super::offers::{offers, Offer};
 use super::{visible, Participant};
 use crate::auth::User;
 use crate::error::{WebError, WebResult};
+use crate::files::{AttachError, FileBlocks};
 use crate::shell::{Notice, Shell};
 use crate::state::AppState;
 use crate::view::when;
+use store::files::OwnerKind;
 
 #[derive(Template)]
 #[template(path = "proposals/record.html")]
@@ -51,6 +53,8 @@ struct RecordPage {
     /// A step that was refused or had bad fields: its code, the message
     /// and what was typed, so the form comes back filled in.
     failed: Option<Failed>,
+    /// The units' answer attachments, and where this user may attach.
+    files: FileBlocks,
 }
 
 pub use crate::failed_step::Failed;
@@ -139,7 +143,17 @@ pub async fn page(
     notice: Notice,
     Path(id): Path<i64>,
 ) -> WebResult<Response> {
-    show(&state, &user, id, notice, None).await
+    show(&state, &user, id, notice, None, None).await
+}
+
+/// The page again after a refused upload, with the message at its form.
+pub async fn record_with_attach_error(
+    state: &AppState,
+    user: &User,
+    error: AttachError,
+) -> WebResult<Response> {
+    let id = error.owner.record;
+    show(state, user, id, Notice::default(), None, Some(error)).await
 }
 
 /// Renders the record page, with a failed step's message and input if any.
@@ -149,6 +163,7 @@ pub async fn show(
     id: i64,
     notice: Notice,
     failed: Option<Failed>,
+    attach_error: Option<AttachError>,
 ) -> WebResult<Response> {
     let s = store::proposal::load(&state.db, ProposalId(id)).await?;
     let me = Participant::from(user);
@@ -254,7 +269,19 @@ pub async fn show(
         }
         _ => None,
     };
+    let places: Vec<_> = p.tracking.assignments.iter().map(|a| (a.unit, 0)).collect();
+    let attach_failed = attach_error.is_some();
+    let files = FileBlocks::load(
+        state,
+        &me,
+        OwnerKind::ProposalAnswer,
+        p.id.0,
+        &places,
+        attach_error,
+    )
+    .await?;
     let page = RecordPage {
+        files,
         converted_letter,
         converted_opinion,
         policy: setting.tracking.clone(),
@@ -281,6 +308,10 @@ pub async fn show(
         failed,
         s,
     };
-    let status = page.failed.as_ref().map(|f| f.status);
+    let status = page
+        .failed
+        .as_ref()
+        .map(|f| f.status)
+        .or(attach_failed.then_some(axum::http::StatusCode::UNPROCESSABLE_ENTITY));
     crate::failed_step::render_record(page, status)
 }

@@ -3,7 +3,9 @@
 //! endpoint re-renders the page with the message and the input kept when a
 //! step is refused or its input is bad.
 
+use crate::files::{AttachError, FileBlocks};
 use std::collections::HashMap;
+use store::files::OwnerKind;
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -64,6 +66,9 @@ struct RecordPage {
     today: time::Date,
     policy: domain::tracking::TrackingPolicy,
     unit_choices: Vec<(UnitId, String)>,
+    /// Each department's rectification files per opinion, and where this
+    /// user may attach.
+    files: FileBlocks,
 }
 
 impl RecordPage {
@@ -155,6 +160,7 @@ async fn show(
     stored: Stored,
     notice: Notice,
     failed: Option<Failed>,
+    attach_error: Option<AttachError>,
 ) -> WebResult<RecordPage> {
     let me = Participant::from(user);
     let rules = who(&me, Some(&stored));
@@ -166,7 +172,20 @@ async fn show(
         .iter()
         .flat_map(|o| o.tracking.assignments.iter().map(|a| a.unit))
         .collect();
+    let places: Vec<(UnitId, i64)> = t
+        .opinions
+        .iter()
+        .flat_map(|o| {
+            o.tracking
+                .assignments
+                .iter()
+                .map(move |a| (a.unit, i64::from(o.seq)))
+        })
+        .collect();
+    let kind = OwnerKind::SupervisionEvidence;
+    let files = FileBlocks::load(state, &me, kind, t.id.0, &places, attach_error).await?;
     Ok(RecordPage {
+        files,
         shell: Shell::new(user, t.text.title.clone(), "/supervision").notice(notice),
         members: store::names::members(&state.db, &member_ids).await?,
         units: store::names::units(&state.db, &unit_ids).await?,
@@ -191,7 +210,22 @@ pub async fn page(
     user: User,
 ) -> WebResult<Response> {
     let stored = load_visible(&state, &user, id).await?;
-    crate::view::render(show(&state, &user, stored, notice, None).await?)
+    crate::view::render(show(&state, &user, stored, notice, None, None).await?)
+}
+
+/// The page again after a refused upload, with the message at its form.
+pub async fn record_with_attach_error(
+    state: &AppState,
+    user: &User,
+    error: AttachError,
+) -> WebResult<Response> {
+    let stored = load_visible(state, user, error.owner.record).await?;
+    let page = show(state, user, stored, Notice::default(), None, Some(error)).await?;
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        axum::response::Html(page.render()?),
+    )
+        .into_response())
 }
 
 pub async fn act(
@@ -244,6 +278,6 @@ pub async fn act(
         errors,
         kept: form,
     };
-    let page = show(&state, &user, stored, Notice::default(), Some(failed)).await?;
+    let page = show(&state, &user, stored, Notice::default(), Some(failed), None).await?;
     Ok((status, axum::response::Html(page.render()?)).into_response())
 }

@@ -2,6 +2,7 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
+mod attachments;
 mod audit;
 mod auth;
 mod bulk_assign;

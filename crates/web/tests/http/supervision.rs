@@ -532,3 +532,53 @@ async fn station_settings_are_saved_from_their_page() {
         domain::station::StationSettings::default().categories
     );
 }
+
+/// A city topic with one opinion sent to chengban's unit (unit 2), which
+/// now owes a rectification plan; returns the topic's id.
+pub async fn opinion_sent_to_chengban(app: &TestApp) -> String {
+    let (committee, member_name) = names(app).await;
+    let committee = committee.to_string();
+    let staff = app.login("shiganbu").await;
+    let r = staff
+        .post("/supervision", &topic_form(TITLE, &committee, &member_name))
+        .await;
+    let id = location(&r)
+        .trim_start_matches("/supervision/")
+        .split(['?', '/'])
+        .next()
+        .unwrap()
+        .to_string();
+    let member = app.login("weiyuan").await;
+    ok(
+        &member,
+        &id,
+        &[
+            ("do", "record_activity"),
+            ("kind", "inspection"),
+            ("title", "岸线现场视察"),
+            ("start", "2026-03-02"),
+            ("end", "2026-03-02"),
+            ("place", "长江北岸"),
+            ("participants", member_name.as_str()),
+            ("findings", "仍有违规堆场。"),
+        ],
+    )
+    .await;
+    ok(
+        &staff,
+        &id,
+        &[
+            ("do", "draft_opinion"),
+            ("title", "关于清理违规堆场的意见"),
+            ("text", "建议限期清理并建立巡查制度。"),
+        ],
+    )
+    .await;
+    ok(
+        &staff,
+        &id,
+        &[("do", "send_opinion"), ("opinion", "1"), ("units", "2")],
+    )
+    .await;
+    id
+}

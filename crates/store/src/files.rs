@@ -1,0 +1,332 @@
+//! Attachments: files a unit hands in with an answer or as evidence.
+//!
+//! The bytes are sealed with SM4-GCM (the same key as personal data, from
+//! configuration) and written under `<data_dir>/files/` by a random name,
+//! before the row that points at them is committed; a failed insert removes
+//! the file again. The row keeps the SM3 digest of the plain bytes, which is
+//! checked on every read. Removing an attachment hides it and records who
+//! did it; the bytes stay, as the record of what was once handed in.
+
+use std::path::{Path, PathBuf};
+
+use domain::files::{Accepted, FileKind};
+use domain::{OrgId, UnitId};
+use rand::RngCore;
+use sea_query::{Expr, Order, Query, SelectStatement};
+use sm3::{Digest, Sm3};
+
+use crate::audit::{self, Event, Who};
+use crate::crypto::FieldCipher;
+use crate::db::{get, Db};
+use crate::error::{Result, StoreError};
+use crate::schema::Attachments;
+
+/// What an attachment belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OwnerKind {
+    /// A handling unit's answer to a proposal.
+    ProposalAnswer,
+    /// A department's rectification evidence for a supervision opinion.
+    SupervisionEvidence,
+}
+
+impl OwnerKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            OwnerKind::ProposalAnswer => "proposal_answer",
+            OwnerKind::SupervisionEvidence => "supervision_evidence",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<OwnerKind> {
+        [OwnerKind::ProposalAnswer, OwnerKind::SupervisionEvidence]
+            .into_iter()
+            .find(|k| k.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            OwnerKind::ProposalAnswer => "答复附件",
+            OwnerKind::SupervisionEvidence => "整改佐证材料",
+        }
+    }
+}
+
+/// The one place a file hangs: a unit's answer (or evidence) on a record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Owner {
+    pub kind: OwnerKind,
+    pub record: i64,
+    pub unit: UnitId,
+    /// A part of the record (a supervision opinion's number); 0 if none.
+    pub part: i64,
+}
+
+/// One attachment as listed.
+#[derive(Clone, Debug)]
+pub struct Attachment {
+    pub id: i64,
+    pub org: OrgId,
+    pub owner: Owner,
+    pub name: String,
+    pub kind: FileKind,
+    pub size: i64,
+    pub digest: String,
+    pub uploaded_login: String,
+    pub uploaded_at: i64,
+    storage_key: String,
+}
+
+impl Attachment {
+    pub fn size_label(&self) -> String {
+        domain::files::size_label(u64::try_from(self.size).unwrap_or(0))
+    }
+}
+
+/// Where the sealed files live.
+#[derive(Clone, Debug)]
+pub struct FileStore {
+    dir: PathBuf,
+    cipher: FieldCipher,
+}
+
+impl FileStore {
+    pub fn new(dir: impl Into<PathBuf>, cipher: FieldCipher) -> FileStore {
+        FileStore {
+            dir: dir.into(),
+            cipher,
+        }
+    }
+
+    fn path_of(&self, key: &str) -> PathBuf {
+        self.dir.join(&key[..2]).join(key)
+    }
+
+    /// The plain bytes of an attachment, checked against its digest.
+    pub async fn read(&self, a: &Attachment) -> Result<Vec<u8>> {
+        let sealed = tokio::fs::read(self.path_of(&a.storage_key))
+            .await
+            .map_err(|e| StoreError::Other(format!("附件文件无法读取：{e}")))?;
+        let plain = self.cipher.open(&sealed)?;
+        if sm3_hex(&plain) != a.digest {
+            return Err(StoreError::Crypto("附件校验不符：文件已被改动".into()));
+        }
+        Ok(plain)
+    }
+
+    async fn write(&self, plain: &[u8]) -> Result<String> {
+        let mut raw = [0u8; 16];
+        rand::thread_rng().fill_bytes(&mut raw);
+        let key = hex::encode(raw);
+        let path = self.path_of(&key);
+        let sealed = self.cipher.seal(plain)?;
+        write_new(&path, &sealed)
+            .await
+            .map_err(|e| StoreError::Other(format!("附件无法保存：{e}")))?;
+        Ok(key)
+    }
+}
+
+/// Writes to a temporary name, then renames, so no half file is ever read.
+async fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        tokio::fs::create_dir_all(dir).await?;
+    }
+    let part = path.with_extension("part");
+    tokio::fs::write(&part, bytes).await?;
+    tokio::fs::rename(&part, path).await
+}
+
+fn sm3_hex(bytes: &[u8]) -> String {
+    hex::encode(Sm3::digest(bytes))
+}
+
+fn select() -> SelectStatement {
+    Query::select()
+        .columns([
+            Attachments::Id,
+            Attachments::OrgId,
+            Attachments::OwnerKind,
+            Attachments::RecordId,
+            Attachments::UnitId,
+            Attachments::Part,
+            Attachments::Name,
+            Attachments::Kind,
+            Attachments::Size,
+            Attachments::Digest,
+            Attachments::StorageKey,
+            Attachments::UploadedLogin,
+            Attachments::UploadedAt,
+        ])
+        .from(Attachments::Table)
+        .and_where(Expr::col(Attachments::RemovedAt).is_null())
+        .order_by(Attachments::Id, Order::Asc)
+        .to_owned()
+}
+
+fn from_row(r: &sqlx::any::AnyRow) -> Result<Attachment> {
+    let kind_code: String = get(r, "owner_kind")?;
+    let file_code: String = get(r, "kind")?;
+    Ok(Attachment {
+        id: get(r, "id")?,
+        org: OrgId(get(r, "org_id")?),
+        owner: Owner {
+            kind: OwnerKind::from_code(&kind_code)
+                .ok_or_else(|| StoreError::Other(format!("unknown owner kind {kind_code}")))?,
+            record: get(r, "record_id")?,
+            unit: UnitId(get(r, "unit_id")?),
+            part: get(r, "part")?,
+        },
+        name: get(r, "name")?,
+        kind: FileKind::from_code(&file_code)
+            .ok_or_else(|| StoreError::Other(format!("unknown file kind {file_code}")))?,
+        size: get(r, "size")?,
+        digest: get(r, "digest")?,
+        storage_key: get(r, "storage_key")?,
+        uploaded_login: get(r, "uploaded_login")?,
+        uploaded_at: get(r, "uploaded_at")?,
+    })
+}
+
+/// Every attachment of a record (all units and parts), oldest first.
+pub async fn of_record(db: &Db, kind: OwnerKind, record: i64) -> Result<Vec<Attachment>> {
+    let q = select()
+        .and_where(Expr::col(Attachments::OwnerKind).eq(kind.code()))
+        .and_where(Expr::col(Attachments::RecordId).eq(record))
+        .to_owned();
+    db.all(&q).await?.iter().map(from_row).collect()
+}
+
+/// The attachments in one place.
+pub async fn of_owner(db: &Db, owner: Owner) -> Result<Vec<Attachment>> {
+    Ok(of_record(db, owner.kind, owner.record)
+        .await?
+        .into_iter()
+        .filter(|a| a.owner == owner)
+        .collect())
+}
+
+/// One attachment that has not been removed.
+pub async fn get_one(db: &Db, id: i64) -> Result<Attachment> {
+    let q = select()
+        .and_where(Expr::col(Attachments::Id).eq(id))
+        .to_owned();
+    match db.optional(&q).await? {
+        Some(r) => from_row(&r),
+        None => Err(StoreError::NotFound),
+    }
+}
+
+/// A checked upload, and where it goes.
+#[derive(Clone, Copy)]
+pub struct NewFile<'a> {
+    pub org: OrgId,
+    pub owner: Owner,
+    pub accepted: &'a Accepted,
+    pub bytes: &'a [u8],
+}
+
+/// Stores a checked upload and its row, with the audit entry.
+pub async fn add(
+    db: &Db,
+    files: &FileStore,
+    now: i64,
+    who: &Who,
+    file: NewFile<'_>,
+) -> Result<Attachment> {
+    let key = files.write(file.bytes).await?;
+    let written = insert(db, now, who, &file, &key).await;
+    if written.is_err() {
+        let _ = tokio::fs::remove_file(files.path_of(&key)).await;
+    }
+    get_one(db, written?).await
+}
+
+async fn insert(db: &Db, now: i64, who: &Who, file: &NewFile<'_>, key: &str) -> Result<i64> {
+    let NewFile {
+        org,
+        owner,
+        accepted,
+        bytes,
+    } = *file;
+    let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
+    let mut tx = db.write().await?;
+    let id = tx
+        .insert_id(
+            &Query::insert()
+                .into_table(Attachments::Table)
+                .columns([
+                    Attachments::OrgId,
+                    Attachments::OwnerKind,
+                    Attachments::RecordId,
+                    Attachments::UnitId,
+                    Attachments::Part,
+                    Attachments::Name,
+                    Attachments::Kind,
+                    Attachments::Size,
+                    Attachments::Digest,
+                    Attachments::StorageKey,
+                    Attachments::UploadedBy,
+                    Attachments::UploadedLogin,
+                    Attachments::UploadedAt,
+                ])
+                .values_panic([
+                    org.0.into(),
+                    owner.kind.code().into(),
+                    owner.record.into(),
+                    owner.unit.0.into(),
+                    owner.part.into(),
+                    accepted.name.clone().into(),
+                    accepted.kind.code().into(),
+                    size.into(),
+                    sm3_hex(bytes).into(),
+                    key.into(),
+                    who.user_id.into(),
+                    who.login.clone().into(),
+                    now.into(),
+                ])
+                .returning_col(Attachments::Id)
+                .to_owned(),
+        )
+        .await?;
+    let summary = format!("上传{}“{}”", owner.kind.label(), accepted.name);
+    audit::append(
+        &mut tx,
+        now,
+        who,
+        Event::new("file.upload", owner.kind.code(), owner.record, summary),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Hides an attachment (the bytes stay), with the audit entry.
+pub async fn remove(db: &Db, now: i64, who: &Who, a: &Attachment) -> Result<()> {
+    let mut tx = db.write().await?;
+    let changed = tx
+        .execute(
+            &Query::update()
+                .table(Attachments::Table)
+                .values([
+                    (Attachments::RemovedAt, now.into()),
+                    (Attachments::RemovedLogin, who.login.clone().into()),
+                ])
+                .and_where(Expr::col(Attachments::Id).eq(a.id))
+                .and_where(Expr::col(Attachments::RemovedAt).is_null())
+                .to_owned(),
+        )
+        .await?;
+    if changed == 0 {
+        return Err(StoreError::NotFound);
+    }
+    let summary = format!("删除{}“{}”", a.owner.kind.label(), a.name);
+    audit::append(
+        &mut tx,
+        now,
+        who,
+        Event::new("file.remove", a.owner.kind.code(), a.owner.record, summary),
+    )
+    .await?;
+    tx.commit().await
+}

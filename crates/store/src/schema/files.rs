@@ -1,0 +1,30 @@
+//! Attachments.
+
+use sea_query::Iden;
+
+#[derive(Iden, Clone, Copy)]
+pub enum Attachments {
+    Table,
+    Id,
+    OrgId,
+    /// What the file is attached to: `proposal_answer`, `supervision_evidence`.
+    OwnerKind,
+    /// The record (proposal or supervision topic).
+    RecordId,
+    /// The unit whose answer or evidence it is.
+    UnitId,
+    /// Within the record: the supervision opinion's number; 0 for proposals.
+    Part,
+    Name,
+    Kind,
+    Size,
+    /// SM3 of the plain file, hex.
+    Digest,
+    /// The stored (encrypted) file's name under `data_dir/files`.
+    StorageKey,
+    UploadedBy,
+    UploadedLogin,
+    UploadedAt,
+    RemovedAt,
+    RemovedLogin,
+}

@@ -729,6 +729,35 @@ class Smoke:
         self.follow(step, button)
         return self.arrived(step, role, path, shot)
 
+    def attach(self, role: str, pid: int) -> None:
+        """The unit attaches a PDF to its answer through the real file
+        input, then the page lists it; screenshots at 1366 and 360 px."""
+        path = f"/proposals/{pid}"
+        pdf = os.path.join(self.out, "办理情况说明.pdf")
+        with open(pdf, "wb") as f:
+            f.write(b"%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <<>>\n%%EOF\n")
+        form = self.wd.find("form.upload")
+        if form is None:
+            raise SmokeFailure(f"提案流程“上传答复附件”：{role} 在 {path} 上没有上传附件的表单")
+        chooser = self.wd.find_in(form, "input[type=file]")
+        if chooser is None:
+            raise SmokeFailure("提案流程“上传答复附件”：表单里没有选择文件的输入框")
+        self.wd.s("POST", f"/element/{chooser}/value", {"text": os.path.abspath(pdf)})
+        button = self.wd.find_in(form, "button[type=submit]")
+        if button is None:
+            raise SmokeFailure("提案流程“上传答复附件”：表单没有提交按钮")
+        self.follow("上传答复附件", button)
+        self.arrived("上传答复附件", role, path, "proposal-attachment")
+        listed = self.wd.js("var l=document.querySelector('.file-list');return l?l.innerText:''")
+        if "办理情况说明.pdf" not in (listed or ""):
+            self.fail(f"提案流程“上传答复附件”：上传后 {path} 的附件列表里没有该文件（{listed!r}）")
+        self.wd.set_width(360, 800)
+        self.wd.go(self.base + path)
+        self.wd.wait_ready()
+        self.wd.js("var f=document.querySelector('.files');if(f)f.scrollIntoView()")
+        self.arrived("查看答复附件", role, path, "proposal-attachment")
+        self.wd.set_width(1366, 900)
+
     def proposal_flow(self) -> None:
         """One proposal from draft to 办结, each step on the real pages by
         the role that takes it, with screenshots along the way."""
@@ -777,6 +806,7 @@ class Smoke:
         # 承办单位 talks to the proposer and answers.
         self.login("chengban", 1366, 900)
         self.act("unit", pid, "办前沟通", "contact", {"note": CONTACT_NOTE})
+        self.attach("unit", pid)
         self.act("unit", pid, "起草答复", "draft_answer", ANSWER)
         self.act("unit", pid, "提交答复", "submit_answer", shot="proposal-answered")
         self.logout("chengban")

@@ -1,17 +1,15 @@
 //! Attachments: files a unit hands in with an answer or as evidence.
 //!
 //! The bytes are sealed with SM4-GCM (the same key as personal data, from
-//! configuration) and written under `<data_dir>/files/` by a random name,
-//! before the row that points at them is committed; a failed insert removes
-//! the file again. The row keeps the SM3 digest of the plain bytes, which is
-//! checked on every read. Removing an attachment hides it and records who
-//! did it; the bytes stay, as the record of what was once handed in.
-
-use std::path::{Path, PathBuf};
+//! configuration) and kept in the database beside the row, written in the
+//! same transaction, so every app server reads the same files and a backup
+//! of the database holds them. The row keeps the SM3 digest of the plain
+//! bytes, which is checked on every read. Removing an attachment hides it
+//! and records who did it; the bytes stay, as the record of what was once
+//! handed in.
 
 use domain::files::{Accepted, FileKind};
 use domain::{OrgId, UnitId};
-use rand::RngCore;
 use sea_query::{Expr, Order, Query, SelectStatement};
 use sm3::{Digest, Sm3};
 
@@ -19,7 +17,7 @@ use crate::audit::{self, Event, Who};
 use crate::crypto::FieldCipher;
 use crate::db::{get, Db};
 use crate::error::{Result, StoreError};
-use crate::schema::Attachments;
+use crate::schema::{AttachmentContents, Attachments};
 
 /// What an attachment belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,7 +72,6 @@ pub struct Attachment {
     pub digest: String,
     pub uploaded_login: String,
     pub uploaded_at: i64,
-    storage_key: String,
 }
 
 impl Attachment {
@@ -83,58 +80,39 @@ impl Attachment {
     }
 }
 
-/// Where the sealed files live.
+/// Seals and opens attachments' bytes.
 #[derive(Clone, Debug)]
 pub struct FileStore {
-    dir: PathBuf,
     cipher: FieldCipher,
 }
 
 impl FileStore {
-    pub fn new(dir: impl Into<PathBuf>, cipher: FieldCipher) -> FileStore {
-        FileStore {
-            dir: dir.into(),
-            cipher,
-        }
-    }
-
-    fn path_of(&self, key: &str) -> PathBuf {
-        self.dir.join(&key[..2]).join(key)
+    pub fn new(cipher: FieldCipher) -> FileStore {
+        FileStore { cipher }
     }
 
     /// The plain bytes of an attachment, checked against its digest.
-    pub async fn read(&self, a: &Attachment) -> Result<Vec<u8>> {
-        let sealed = tokio::fs::read(self.path_of(&a.storage_key))
-            .await
-            .map_err(|e| StoreError::Other(format!("附件文件无法读取：{e}")))?;
+    pub async fn read(&self, db: &Db, a: &Attachment) -> Result<Vec<u8>> {
+        let sealed = sealed_bytes(db, a.id).await?;
         let plain = self.cipher.open(&sealed)?;
         if sm3_hex(&plain) != a.digest {
             return Err(StoreError::Crypto("附件校验不符：文件已被改动".into()));
         }
         Ok(plain)
     }
-
-    async fn write(&self, plain: &[u8]) -> Result<String> {
-        let mut raw = [0u8; 16];
-        rand::thread_rng().fill_bytes(&mut raw);
-        let key = hex::encode(raw);
-        let path = self.path_of(&key);
-        let sealed = self.cipher.seal(plain)?;
-        write_new(&path, &sealed)
-            .await
-            .map_err(|e| StoreError::Other(format!("附件无法保存：{e}")))?;
-        Ok(key)
-    }
 }
 
-/// Writes to a temporary name, then renames, so no half file is ever read.
-async fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        tokio::fs::create_dir_all(dir).await?;
+/// An attachment's bytes as stored (sealed), whether or not it was removed.
+pub async fn sealed_bytes(db: &Db, id: i64) -> Result<Vec<u8>> {
+    let q = Query::select()
+        .column(AttachmentContents::Content)
+        .from(AttachmentContents::Table)
+        .and_where(Expr::col(AttachmentContents::AttachmentId).eq(id))
+        .to_owned();
+    match db.optional(&q).await? {
+        Some(r) => get(&r, "content"),
+        None => Err(StoreError::NotFound),
     }
-    let part = path.with_extension("part");
-    tokio::fs::write(&part, bytes).await?;
-    tokio::fs::rename(&part, path).await
 }
 
 fn sm3_hex(bytes: &[u8]) -> String {
@@ -154,7 +132,6 @@ fn select() -> SelectStatement {
             Attachments::Kind,
             Attachments::Size,
             Attachments::Digest,
-            Attachments::StorageKey,
             Attachments::UploadedLogin,
             Attachments::UploadedAt,
         ])
@@ -182,7 +159,6 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<Attachment> {
             .ok_or_else(|| StoreError::Other(format!("unknown file kind {file_code}")))?,
         size: get(r, "size")?,
         digest: get(r, "digest")?,
-        storage_key: get(r, "storage_key")?,
         uploaded_login: get(r, "uploaded_login")?,
         uploaded_at: get(r, "uploaded_at")?,
     })
@@ -226,7 +202,8 @@ pub struct NewFile<'a> {
     pub bytes: &'a [u8],
 }
 
-/// Stores a checked upload and its row, with the audit entry.
+/// Stores a checked upload, its sealed bytes and the audit entry, in one
+/// transaction.
 pub async fn add(
     db: &Db,
     files: &FileStore,
@@ -234,21 +211,13 @@ pub async fn add(
     who: &Who,
     file: NewFile<'_>,
 ) -> Result<Attachment> {
-    let key = files.write(file.bytes).await?;
-    let written = insert(db, now, who, &file, &key).await;
-    if written.is_err() {
-        let _ = tokio::fs::remove_file(files.path_of(&key)).await;
-    }
-    get_one(db, written?).await
-}
-
-async fn insert(db: &Db, now: i64, who: &Who, file: &NewFile<'_>, key: &str) -> Result<i64> {
     let NewFile {
         org,
         owner,
         accepted,
         bytes,
-    } = *file;
+    } = file;
+    let sealed = files.cipher.seal(bytes)?;
     let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
     let mut tx = db.write().await?;
     let id = tx
@@ -265,7 +234,6 @@ async fn insert(db: &Db, now: i64, who: &Who, file: &NewFile<'_>, key: &str) -> 
                     Attachments::Kind,
                     Attachments::Size,
                     Attachments::Digest,
-                    Attachments::StorageKey,
                     Attachments::UploadedBy,
                     Attachments::UploadedLogin,
                     Attachments::UploadedAt,
@@ -280,7 +248,6 @@ async fn insert(db: &Db, now: i64, who: &Who, file: &NewFile<'_>, key: &str) -> 
                     accepted.kind.code().into(),
                     size.into(),
                     sm3_hex(bytes).into(),
-                    key.into(),
                     who.user_id.into(),
                     who.login.clone().into(),
                     now.into(),
@@ -289,6 +256,17 @@ async fn insert(db: &Db, now: i64, who: &Who, file: &NewFile<'_>, key: &str) -> 
                 .to_owned(),
         )
         .await?;
+    tx.execute(
+        &Query::insert()
+            .into_table(AttachmentContents::Table)
+            .columns([
+                AttachmentContents::AttachmentId,
+                AttachmentContents::Content,
+            ])
+            .values_panic([id.into(), sealed.into()])
+            .to_owned(),
+    )
+    .await?;
     let summary = format!("上传{}“{}”", owner.kind.label(), accepted.name);
     audit::append(
         &mut tx,
@@ -298,7 +276,7 @@ async fn insert(db: &Db, now: i64, who: &Who, file: &NewFile<'_>, key: &str) -> 
     )
     .await?;
     tx.commit().await?;
-    Ok(id)
+    get_one(db, id).await
 }
 
 /// Hides an attachment (the bytes stay), with the audit entry.

@@ -35,7 +35,7 @@ pub struct Inner {
     pub public_form: crate::stations::public_lists::PublicFormCache,
     /// Public demand submissions, written in batches under a burst.
     pub intake: store::station::Intake,
-    /// Attachments, sealed with the personal-data key under `data_dir/files`.
+    /// Seals and opens attachments with the personal-data key.
     pub files: store::files::FileStore,
 }
 
@@ -57,7 +57,7 @@ impl AppState {
         };
         let outbox = crate::outbox::Outbox::from_config(&config);
         let intake = store::station::Intake::start(db.clone(), cipher.clone());
-        let files = store::files::FileStore::new(config.data_dir.join("files"), cipher.clone());
+        let files = store::files::FileStore::new(cipher.clone());
         AppState(Arc::new(Inner {
             outbox,
             db,

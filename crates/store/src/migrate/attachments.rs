@@ -1,9 +1,11 @@
 //! Migration 16: attachments. A row per uploaded file says what it belongs
 //! to (owner kind, record, unit, part), what it is, and who put it there or
 //! took it away; removal only hides the file, so the record of what a unit
-//! once handed in stays. The bytes live encrypted under `data_dir/files`.
+//! once handed in stays. The sealed bytes sit in a table of their own, in
+//! the database, so every app server reads the same files and a database
+//! backup holds them.
 
-use sea_query::Table;
+use sea_query::{ColumnDef, Table};
 
 use super::{fk, id, index, int, int_null, text, text_null, Step};
 use crate::schema::*;
@@ -23,7 +25,6 @@ pub(super) fn steps() -> Vec<Step> {
                 .col(text(Attachments::Kind))
                 .col(int(Attachments::Size))
                 .col(text(Attachments::Digest))
-                .col(text(Attachments::StorageKey))
                 .col(int_null(Attachments::UploadedBy))
                 .col(text(Attachments::UploadedLogin))
                 .col(int(Attachments::UploadedAt))
@@ -32,6 +33,26 @@ pub(super) fn steps() -> Vec<Step> {
                 .foreign_key(&mut fk(
                     (Attachments::Table, Attachments::OrgId),
                     (Orgs::Table, Orgs::Id),
+                ))
+                .to_owned(),
+        ),
+        Step::Table(
+            Table::create()
+                .table(AttachmentContents::Table)
+                .col(
+                    ColumnDef::new(AttachmentContents::AttachmentId)
+                        .big_integer()
+                        .not_null()
+                        .primary_key(),
+                )
+                .col(
+                    ColumnDef::new(AttachmentContents::Content)
+                        .blob()
+                        .not_null(),
+                )
+                .foreign_key(&mut fk(
+                    (AttachmentContents::Table, AttachmentContents::AttachmentId),
+                    (Attachments::Table, Attachments::Id),
                 ))
                 .to_owned(),
         ),

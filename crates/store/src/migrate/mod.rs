@@ -146,8 +146,8 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration {
         version: 16,
         why: "Attachments: a row per uploaded file (what it is attached to, its name, kind, \
-              size and SM3 digest, who uploaded or removed it); the file itself is stored \
-              encrypted (SM4-GCM) under data_dir/files.",
+              size and SM3 digest, who uploaded or removed it), and its bytes sealed with \
+              SM4-GCM in a table of their own.",
         steps: attachments::steps,
     },
 ];

@@ -20,11 +20,18 @@ pub enum Attachments {
     Size,
     /// SM3 of the plain file, hex.
     Digest,
-    /// The stored (encrypted) file's name under `data_dir/files`.
-    StorageKey,
     UploadedBy,
     UploadedLogin,
     UploadedAt,
     RemovedAt,
     RemovedLogin,
+}
+
+/// The sealed bytes of each attachment, apart from the rows lists read.
+#[derive(Iden, Clone, Copy)]
+pub enum AttachmentContents {
+    Table,
+    AttachmentId,
+    /// SM4-GCM: nonce ‖ ciphertext ‖ tag.
+    Content,
 }

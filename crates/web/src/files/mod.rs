@@ -102,7 +102,7 @@ pub async fn remove_file(
 
 /// The file's bytes as a download, with its own name and type.
 pub async fn file_response(state: &AppState, file: &Attachment) -> Result<Response, WebError> {
-    let bytes = state.files.read(file).await?;
+    let bytes = state.files.read(&state.db, file).await?;
     let ascii = format!("attachment-{}.{}", file.id, file.kind.code());
     Ok(crate::view::download(
         &file.name,

@@ -88,10 +88,12 @@ async fn a_unit_attaches_files_to_its_answer_and_the_proposer_downloads_them() {
     let ids = file_ids(&page);
     assert_eq!(ids.len(), 2, "{page}");
 
-    // At rest the file is sealed: no PDF header under data_dir/files.
-    let sealed: Vec<Vec<u8>> = walk(&app.state.config.data_dir.join("files"));
-    assert_eq!(sealed.len(), 2);
-    assert!(sealed.iter().all(|b| !b.windows(5).any(|w| w == b"%PDF-")));
+    // At rest the file is sealed: its stored bytes show no PDF header.
+    let sealed = store::files::sealed_bytes(&app.state.db, ids[0])
+        .await
+        .unwrap();
+    assert!(sealed.len() > PDF.len());
+    assert!(!sealed.windows(5).any(|w| w == b"%PDF-"));
 
     // The proposer downloads the file as it was, under its own name.
     let member = app.login("weiyuan").await;
@@ -179,19 +181,6 @@ async fn a_unit_attaches_files_to_its_answer_and_the_proposer_downloads_them() {
         member.get(&format!("/files/{}", ids[0])).await.status(),
         StatusCode::OK
     );
-}
-
-fn walk(dir: &std::path::Path) -> Vec<Vec<u8>> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(std::fs::read(path).unwrap());
-        }
-    }
-    out
 }
 
 #[tokio::test]

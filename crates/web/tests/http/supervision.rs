@@ -325,44 +325,7 @@ async fn a_topic_runs_from_plan_to_rectification_recheck_reopen_and_close() {
 #[tokio::test]
 async fn a_unit_answering_an_opinion_not_sent_to_it_is_refused() {
     let app = spawn_app().await;
-    let (committee, member_name) = names(&app).await;
-    let committee = committee.to_string();
-    let staff = app.login("shiganbu").await;
-    let r = staff
-        .post("/supervision", &topic_form(TITLE, &committee, &member_name))
-        .await;
-    let id = location(&r)
-        .trim_start_matches("/supervision/")
-        .split(['?', '/'])
-        .next()
-        .unwrap()
-        .to_string();
-    let member = app.login("weiyuan").await;
-    ok(
-        &member,
-        &id,
-        &[
-            ("do", "record_activity"),
-            ("kind", "research"),
-            ("title", "座谈调研"),
-            ("start", "2026-03-02"),
-            ("end", "2026-03-02"),
-            ("place", "市生态环境局"),
-            ("participants", member_name.as_str()),
-            ("findings", "排污口台账不全。"),
-        ],
-    )
-    .await;
-    ok(
-        &staff,
-        &id,
-        &[
-            ("do", "draft_opinion"),
-            ("title", "关于完善排污口台账的意见"),
-            ("text", "建议限期完善。"),
-        ],
-    )
-    .await;
+    let (id, staff) = topic_with_draft_opinion(&app).await;
     // Not yet sent: chengban's unit cannot see it at all.
     let unit = app.login("chengban").await;
     assert_eq!(
@@ -533,9 +496,9 @@ async fn station_settings_are_saved_from_their_page() {
     );
 }
 
-/// A city topic with one opinion sent to chengban's unit (unit 2), which
-/// now owes a rectification plan; returns the topic's id.
-pub async fn opinion_sent_to_chengban(app: &TestApp) -> String {
+/// A city topic with a research activity and one drafted opinion, not yet
+/// sent; returns its id and the city staff's browser.
+async fn topic_with_draft_opinion(app: &TestApp) -> (String, Browser) {
     let (committee, member_name) = names(app).await;
     let committee = committee.to_string();
     let staff = app.login("shiganbu").await;
@@ -554,13 +517,13 @@ pub async fn opinion_sent_to_chengban(app: &TestApp) -> String {
         &id,
         &[
             ("do", "record_activity"),
-            ("kind", "inspection"),
-            ("title", "岸线现场视察"),
+            ("kind", "research"),
+            ("title", "座谈调研"),
             ("start", "2026-03-02"),
             ("end", "2026-03-02"),
-            ("place", "长江北岸"),
+            ("place", "市生态环境局"),
             ("participants", member_name.as_str()),
-            ("findings", "仍有违规堆场。"),
+            ("findings", "排污口台账不全。"),
         ],
     )
     .await;
@@ -569,11 +532,18 @@ pub async fn opinion_sent_to_chengban(app: &TestApp) -> String {
         &id,
         &[
             ("do", "draft_opinion"),
-            ("title", "关于清理违规堆场的意见"),
-            ("text", "建议限期清理并建立巡查制度。"),
+            ("title", "关于完善排污口台账的意见"),
+            ("text", "建议限期完善。"),
         ],
     )
     .await;
+    (id, staff)
+}
+
+/// A city topic with one opinion sent to chengban's unit (unit 2), which
+/// now owes a rectification plan; returns the topic's id.
+pub async fn opinion_sent_to_chengban(app: &TestApp) -> String {
+    let (id, staff) = topic_with_draft_opinion(app).await;
     ok(
         &staff,
         &id,

@@ -114,14 +114,7 @@ async fn list(
 ) -> ApiResult<Json<Vec<AttachmentOut>>> {
     acting.caller.may(permission(kind), Target::None)?;
     let files = store::files::of_record(&state.db, kind, record).await?;
-    // The record's own visibility, asked once through any one place.
-    let owner = Owner {
-        kind,
-        record,
-        unit: UnitId(0),
-        part: 0,
-    };
-    if !crate::files::access(state, &acting.me, &owner).await?.see {
+    if !crate::files::may_see(state, &acting.me, kind, record).await? {
         return Err(WebError::NotFound.into());
     }
     Ok(Json(files.iter().map(AttachmentOut::from).collect()))

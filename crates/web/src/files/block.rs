@@ -69,13 +69,12 @@ pub struct FileBlocks {
 }
 
 impl FileBlocks {
-    /// Reads the record's files and where `me` may attach among `places`.
+    /// Reads the record's files and where `me` may attach.
     pub async fn load(
         state: &AppState,
         me: &Participant,
         kind: OwnerKind,
         record: i64,
-        places: &[(UnitId, i64)],
         error: Option<AttachError>,
     ) -> Result<FileBlocks, WebError> {
         let limits = state.config.attachment_limits();
@@ -83,7 +82,7 @@ impl FileBlocks {
             kind,
             record,
             files: store::files::of_record(&state.db, kind, record).await?,
-            attachable: attachable(state, me, kind, record, places).await?,
+            attachable: attachable(state, me, kind, record).await?,
             error,
             accept: domain::files::accepted_endings(),
             limit: domain::files::size_label(limits.max_bytes),

@@ -18,7 +18,7 @@ use store::audit::Who;
 use store::files::{Attachment, Owner, OwnerKind};
 
 pub use block::{AttachError, FileBlock, FileBlocks};
-pub use place::{access, permission, record_path, Access};
+pub use place::{access, may_see, permission, record_path, Access};
 
 use crate::auth::{CsrfForm, User};
 use crate::error::{WebError, WebResult};

@@ -58,46 +58,83 @@ fn writing_steps(kind: OwnerKind) -> &'static [&'static str] {
     }
 }
 
-/// What `me` may do at `owner`; a record that does not exist is 404.
-pub async fn access(state: &AppState, me: &Participant, owner: &Owner) -> Result<Access, WebError> {
-    let own_unit = me.role == Role::UnitClerk && me.unit == Some(owner.unit);
-    match owner.kind {
+/// What `me` may do on one record: see it, and write files at which places.
+struct RecordAccess {
+    org: OrgId,
+    see: bool,
+    /// The places (unit, part) where `me` may attach now.
+    open: Vec<(UnitId, i64)>,
+}
+
+/// Loads the record once and asks its rules; a missing record is 404.
+async fn record_access(
+    state: &AppState,
+    me: &Participant,
+    kind: OwnerKind,
+    record: i64,
+) -> Result<RecordAccess, WebError> {
+    let clerk_unit = me.unit.filter(|_| me.role == Role::UnitClerk);
+    let writing = writing_steps(kind);
+    match kind {
         OwnerKind::ProposalAnswer => {
-            let s = store::proposal::load(&state.db, ProposalId(owner.record)).await?;
+            let s = store::proposal::load(&state.db, ProposalId(record)).await?;
             let see = crate::proposals::visible(me, &s);
-            let attach = see && own_unit && owner.part == 0 && {
+            let mut open = Vec::new();
+            if let (true, Some(unit)) = (see, clerk_unit) {
                 let setting = store::proposal::Setting::for_org(&state.db, s.proposal.org).await?;
                 let ctx = setting.context(state.now());
-                crate::proposals::offers(me, &s.proposal, &[], &ctx)
-                    .iter()
-                    .any(|o| writing_steps(owner.kind).contains(&o.code))
-            };
-            Ok(Access {
+                // A unit clerk's steps are always its own unit's.
+                let offers = crate::proposals::offers(me, &s.proposal, &[], &ctx);
+                if offers.iter().any(|o| writing.contains(&o.code)) {
+                    open.push((unit, 0));
+                }
+            }
+            Ok(RecordAccess {
                 org: s.proposal.org,
                 see,
-                attach,
+                open,
             })
         }
         OwnerKind::SupervisionEvidence => {
-            let s = store::supervision::load(&state.db, TopicId(owner.record)).await?;
+            let s = store::supervision::load(&state.db, TopicId(record)).await?;
             let see = crate::supervision::visible(me, &s);
             let rules = crate::supervision::who(me, Some(&s));
-            let attach = see
-                && own_unit
-                && crate::supervision::steps_of(&s, &rules)
-                    .iter()
-                    .any(|(seq, unit, code)| {
-                        i64::from(*seq) == owner.part
-                            && *unit == owner.unit
-                            && writing_steps(owner.kind).contains(code)
-                    });
-            Ok(Access {
+            let open = if see && clerk_unit.is_some() {
+                crate::supervision::steps_of(&s, &rules)
+                    .into_iter()
+                    .filter(|(_, unit, code)| Some(*unit) == clerk_unit && writing.contains(code))
+                    .map(|(seq, unit, _)| (unit, i64::from(seq)))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            Ok(RecordAccess {
                 org: s.topic.org,
                 see,
-                attach,
+                open,
             })
         }
     }
+}
+
+/// What `me` may do at `owner`; a record that does not exist is 404.
+pub async fn access(state: &AppState, me: &Participant, owner: &Owner) -> Result<Access, WebError> {
+    let r = record_access(state, me, owner.kind, owner.record).await?;
+    Ok(Access {
+        org: r.org,
+        see: r.see,
+        attach: r.see && r.open.contains(&(owner.unit, owner.part)),
+    })
+}
+
+/// Whether `me` may see the record (and so its files).
+pub async fn may_see(
+    state: &AppState,
+    me: &Participant,
+    kind: OwnerKind,
+    record: i64,
+) -> Result<bool, WebError> {
+    Ok(record_access(state, me, kind, record).await?.see)
 }
 
 /// The places on one record where `me` may attach now.
@@ -106,19 +143,6 @@ pub async fn attachable(
     me: &Participant,
     kind: OwnerKind,
     record: i64,
-    places: &[(UnitId, i64)],
 ) -> Result<Vec<(UnitId, i64)>, WebError> {
-    let mut out = Vec::new();
-    for &(unit, part) in places {
-        let owner = Owner {
-            kind,
-            record,
-            unit,
-            part,
-        };
-        if me.unit == Some(unit) && access(state, me, &owner).await?.attach {
-            out.push((unit, part));
-        }
-    }
-    Ok(out)
+    Ok(record_access(state, me, kind, record).await?.open)
 }

@@ -269,17 +269,9 @@ pub async fn show(
         }
         _ => None,
     };
-    let places: Vec<_> = p.tracking.assignments.iter().map(|a| (a.unit, 0)).collect();
     let attach_failed = attach_error.is_some();
-    let files = FileBlocks::load(
-        state,
-        &me,
-        OwnerKind::ProposalAnswer,
-        p.id.0,
-        &places,
-        attach_error,
-    )
-    .await?;
+    let files =
+        FileBlocks::load(state, &me, OwnerKind::ProposalAnswer, p.id.0, attach_error).await?;
     let page = RecordPage {
         files,
         converted_letter,

@@ -172,18 +172,8 @@ async fn show(
         .iter()
         .flat_map(|o| o.tracking.assignments.iter().map(|a| a.unit))
         .collect();
-    let places: Vec<(UnitId, i64)> = t
-        .opinions
-        .iter()
-        .flat_map(|o| {
-            o.tracking
-                .assignments
-                .iter()
-                .map(move |a| (a.unit, i64::from(o.seq)))
-        })
-        .collect();
     let kind = OwnerKind::SupervisionEvidence;
-    let files = FileBlocks::load(state, &me, kind, t.id.0, &places, attach_error).await?;
+    let files = FileBlocks::load(state, &me, kind, t.id.0, attach_error).await?;
     Ok(RecordPage {
         files,
         shell: Shell::new(user, t.text.title.clone(), "/supervision").notice(notice),

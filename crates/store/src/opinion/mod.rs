@@ -9,6 +9,7 @@ pub mod instruct;
 mod read;
 pub mod search;
 pub mod stats;
+mod stats_members;
 pub mod tables;
 pub mod upward;
 mod write;

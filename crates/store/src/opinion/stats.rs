@@ -2,23 +2,28 @@
 //! a year, adopted at each level (区县, 市, 全国), instructions, and their
 //! yearly target (their organisation's setting, by post); roll-ups by
 //! organisation and by sector.
+//!
+//! Built to stay fast for a national scope (hundreds of thousands of
+//! members, almost none of whom sent anything this year): members are
+//! counted per (organisation, sector, post) in SQL, only the members who
+//! sent reports are read one by one, the targets come from one read of the
+//! settings, and the member list is read a page at a time.
 
 use std::collections::{BTreeMap, HashMap};
 
 use domain::member::Post;
 use domain::opinion::upward::target_for;
-use domain::opinion::Stage;
+use domain::opinion::OpinionSettings;
 use domain::org::OrgPath;
-use domain::OrgId;
 use sea_query::{Alias, Expr, Order, Query};
 use serde::Serialize;
 
-use super::tables::{OpinionInstructions, OpinionUpward};
+use super::stats_members::{group_counts, list_members, sent_by, tallies_by_member};
 use crate::db::{get, Db};
-use crate::error::Result;
-use crate::schema::{Members, Opinions, Orgs, Sectors};
+use crate::error::{Result, StoreError};
+use crate::schema::{OrgSettings, Orgs};
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
     pub sent: i64,
     pub adopted_district: i64,
@@ -51,7 +56,7 @@ pub struct MemberTally {
 }
 
 /// A roll-up row (an organisation or a sector) with its drill-down key.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GroupTally {
     pub key: String,
     pub label: String,
@@ -60,104 +65,157 @@ pub struct GroupTally {
     pub tally: Tally,
 }
 
+/// Which members to list, and how many at most.
+#[derive(Debug, Clone, Default)]
+pub struct MemberQuery {
+    /// Only those who met (true) or missed (false) their target.
+    pub met: Option<bool>,
+    pub org: Option<i64>,
+    /// A sector's name; `未填界别` for members without one.
+    pub sector: Option<String>,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+/// The label of members without a sector.
+pub const NO_SECTOR: &str = "未填界别";
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Statistics {
+    /// The members the query asked for, in order (organisation, member).
     pub members: Vec<MemberTally>,
+    /// How many members match the query, and how many of those met.
+    pub members_total: i64,
+    pub members_met: i64,
     pub by_org: Vec<GroupTally>,
     pub by_sector: Vec<GroupTally>,
     pub total: Tally,
 }
 
-/// Every active member of the scope with their year's tally and target.
-pub async fn statistics(db: &Db, scope: &OrgPath, year: i32) -> Result<Statistics> {
-    let m = Members::Table;
-    let rows = db
-        .all(
-            &Query::select()
-                .columns([(m, Members::Id), (m, Members::Name), (m, Members::Post)])
-                .expr_as(Expr::col((Orgs::Table, Orgs::Id)), Alias::new("org_id"))
-                .expr_as(
-                    Expr::col((Orgs::Table, Orgs::ShortName)),
-                    Alias::new("org_name"),
-                )
-                .expr_as(
-                    Expr::col((Sectors::Table, Sectors::Name)),
-                    Alias::new("sector"),
-                )
-                .from(m)
-                .inner_join(
-                    Orgs::Table,
-                    Expr::col((Orgs::Table, Orgs::Id)).equals((m, Members::OrgId)),
-                )
-                .left_join(
-                    Sectors::Table,
-                    Expr::col((Sectors::Table, Sectors::Id)).equals((m, Members::SectorId)),
-                )
-                .and_where(crate::scope::within(scope))
-                .and_where(Expr::col((m, Members::Active)).eq(1))
-                .order_by((Orgs::Table, Orgs::Sort), Order::Asc)
-                .order_by((m, Members::Id), Order::Asc)
-                .to_owned(),
-        )
-        .await?;
+/// An organisation in scope, with the targets in force there.
+#[derive(Debug, Clone)]
+pub(super) struct OrgInfo {
+    pub id: i64,
+    pub name: String,
+    pub settings: OpinionSettings,
+}
+
+impl OrgInfo {
+    pub(super) fn target(&self, post: Option<Post>) -> u32 {
+        target_for(post, &self.settings)
+    }
+}
+
+/// Members of one organisation, sector and post, counted in SQL.
+#[derive(Debug, Clone)]
+pub(super) struct Group {
+    pub org: i64,
+    pub sector: String,
+    pub post: Option<Post>,
+    pub members: i64,
+}
+
+/// A member who sent reports this year, with the tally.
+#[derive(Debug, Clone)]
+pub(super) struct Sender {
+    pub member: i64,
+    pub org: i64,
+    pub sector: String,
+    pub post: Option<Post>,
+    pub tally: Tally,
+}
+
+/// The year's statistics for the scope, with the members `q` asks for.
+pub async fn statistics(
+    db: &Db,
+    scope: &OrgPath,
+    year: i32,
+    q: &MemberQuery,
+) -> Result<Statistics> {
+    let orgs = orgs_in_scope(db, scope).await?;
+    let by_id: HashMap<i64, &OrgInfo> = orgs.iter().map(|o| (o.id, o)).collect();
+    let groups = group_counts(db, scope).await?;
     let tallies = tallies_by_member(db, scope, year).await?;
-    let mut settings = HashMap::new();
-    let mut members = Vec::new();
-    for r in &rows {
-        let id: i64 = get(r, "id")?;
-        let org_id: i64 = get(r, "org_id")?;
-        if let std::collections::hash_map::Entry::Vacant(e) = settings.entry(org_id) {
-            let s = crate::org_settings::in_force(db, OrgId(org_id)).await?;
-            e.insert(s.opinions.value);
-        }
-        let post_code: String = get(r, "post")?;
-        let post = Post::parse(&post_code);
-        let target = settings
-            .get(&org_id)
-            .map(|s| target_for(post, s))
-            .unwrap_or(1);
-        let tally = tallies.get(&id).cloned().unwrap_or_default();
-        members.push(MemberTally {
-            member_id: id,
-            name: get(r, "name")?,
-            post: post.map(Post::label).unwrap_or("委员"),
-            sector: get::<Option<String>>(r, "sector")?.unwrap_or_default(),
-            org_id,
-            org_name: get(r, "org_name")?,
-            met: tally.sent >= i64::from(target),
-            tally,
-            target,
-        });
-    }
-    let mut by_org: Vec<GroupTally> = Vec::new();
+    let senders = sent_by(db, &tallies).await?;
+    let target = |org: i64, post: Option<Post>| by_id.get(&org).map_or(1, |o| o.target(post));
+    let met = |s: &Sender| s.tally.sent >= i64::from(target(s.org, s.post));
+
+    let mut by_org: BTreeMap<i64, GroupTally> = BTreeMap::new();
     let mut by_sector: BTreeMap<String, GroupTally> = BTreeMap::new();
-    let mut total = Tally::default();
-    for t in &members {
-        total.add(&t.tally);
-        match by_org.last_mut() {
-            Some(g) if g.key == t.org_id.to_string() => g.count(t),
-            _ => {
-                let mut g = GroupTally::new(t.org_id.to_string(), t.org_name.clone());
-                g.count(t);
-                by_org.push(g);
-            }
-        }
-        let label = if t.sector.is_empty() {
-            "未填界别".to_string()
+    // Members the org and sector filters select, and how many met.
+    let (mut selected, mut selected_met) = (0, 0);
+    let matches = |org: i64, sector: &str| {
+        q.org.is_none_or(|o| o == org) && q.sector.as_deref().is_none_or(|s| s == sector)
+    };
+    for g in &groups {
+        // With a target of 0 every member of the group has met it.
+        let met = if target(g.org, g.post) == 0 {
+            g.members
         } else {
-            t.sector.clone()
+            0
         };
-        by_sector
-            .entry(label.clone())
-            .or_insert_with(|| GroupTally::new(label.clone(), label))
-            .count(t);
+        let org = by_org
+            .entry(g.org)
+            .or_insert_with(|| org_group(&by_id, g.org));
+        org.members += g.members;
+        org.met += met;
+        let sector = by_sector
+            .entry(g.sector.clone())
+            .or_insert_with(|| GroupTally::new(g.sector.clone(), g.sector.clone()));
+        sector.members += g.members;
+        sector.met += met;
+        if matches(g.org, &g.sector) {
+            selected += g.members;
+            selected_met += met;
+        }
     }
+    let mut total = Tally::default();
+    for s in &senders {
+        total.add(&s.tally);
+        // Those with a target of 0 were counted as met with their group.
+        let newly_met = i64::from(met(s) && target(s.org, s.post) > 0);
+        for g in [
+            by_org
+                .entry(s.org)
+                .or_insert_with(|| org_group(&by_id, s.org)),
+            by_sector
+                .entry(s.sector.clone())
+                .or_insert_with(|| GroupTally::new(s.sector.clone(), s.sector.clone())),
+        ] {
+            g.met += newly_met;
+            g.tally.add(&s.tally);
+        }
+        if matches(s.org, &s.sector) {
+            selected_met += newly_met;
+        }
+    }
+    let (members_total, members_met) = match q.met {
+        None => (selected, selected_met),
+        Some(true) => (selected_met, selected_met),
+        Some(false) => (selected - selected_met, 0),
+    };
+    let order: HashMap<i64, usize> = orgs.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
+    let mut by_org: Vec<GroupTally> = by_org.into_values().collect();
+    by_org.sort_by_key(|g| {
+        g.key
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| order.get(&id).copied())
+    });
+    let members = list_members(db, scope, &by_id, &tallies, q, year).await?;
     Ok(Statistics {
         members,
+        members_total,
+        members_met,
         by_org,
         by_sector: by_sector.into_values().collect(),
         total,
     })
+}
+
+fn org_group(by_id: &HashMap<i64, &OrgInfo>, org: i64) -> GroupTally {
+    let name = by_id.get(&org).map(|o| o.name.clone()).unwrap_or_default();
+    GroupTally::new(org.to_string(), name)
 }
 
 impl GroupTally {
@@ -170,99 +228,57 @@ impl GroupTally {
             tally: Tally::default(),
         }
     }
-    fn count(&mut self, t: &MemberTally) {
-        self.members += 1;
-        self.met += i64::from(t.met);
-        self.tally.add(&t.tally);
-    }
 }
 
-/// Each member's tally for the year, over reports by members of the scope
-/// (wherever the report's record sits: a city copy counts as city adoption).
-async fn tallies_by_member(db: &Db, scope: &OrgPath, year: i32) -> Result<HashMap<i64, Tally>> {
-    let o = Opinions::Table;
-    let in_scope = Query::select()
-        .column((Members::Table, Members::Id))
-        .from(Members::Table)
-        .inner_join(
-            Orgs::Table,
-            Expr::col((Orgs::Table, Orgs::Id)).equals((Members::Table, Members::OrgId)),
+/// The organisations of the scope in their order, each with the opinion
+/// settings in force there (its own, else the nearest ancestor's, else the
+/// defaults), from one read of the settings.
+async fn orgs_in_scope(db: &Db, scope: &OrgPath) -> Result<Vec<OrgInfo>> {
+    let settings: HashMap<i64, OpinionSettings> = db
+        .all(
+            &Query::select()
+                .columns([OrgSettings::OrgId, OrgSettings::Value])
+                .from(OrgSettings::Table)
+                .and_where(Expr::col(OrgSettings::Kind).eq(crate::org_settings::OPINIONS))
+                .to_owned(),
         )
-        .and_where(crate::scope::within(scope))
-        .to_owned();
+        .await?
+        .iter()
+        .map(|r| {
+            let org: i64 = get(r, "org_id")?;
+            let value: String = get(r, "value")?;
+            let parsed = serde_json::from_str(&value)
+                .map_err(|e| StoreError::Other(format!("settings opinions of org {org}: {e}")))?;
+            Ok((org, parsed))
+        })
+        .collect::<Result<_>>()?;
     let rows = db
         .all(
             &Query::select()
-                .columns([
-                    (o, Opinions::Id),
-                    (o, Opinions::AuthorMemberId),
-                    (o, Opinions::Stage),
-                ])
-                .expr_as(Expr::col((Orgs::Table, Orgs::Level)), Alias::new("level"))
-                .from(o)
-                .inner_join(
-                    Orgs::Table,
-                    Expr::col((Orgs::Table, Orgs::Id)).equals((o, Opinions::OrgId)),
-                )
-                .and_where(Expr::col((o, Opinions::Year)).eq(i64::from(year)))
-                .and_where(Expr::col((o, Opinions::AuthorMemberId)).in_subquery(in_scope))
-                .and_where(
-                    Expr::col((o, Opinions::Stage))
-                        .is_not_in([Stage::Draft.code(), Stage::Withdrawn.code()]),
-                )
+                .columns([Orgs::Id, Orgs::Path])
+                .expr_as(Expr::col(Orgs::ShortName), Alias::new("label"))
+                .from(Orgs::Table)
+                .and_where(crate::scope::within(scope))
+                .order_by(Orgs::Sort, Order::Asc)
+                .order_by(Orgs::Id, Order::Asc)
                 .to_owned(),
         )
         .await?;
-    let copies: std::collections::HashSet<i64> =
-        super::upward::copies(db).await?.into_iter().collect();
-    let mut owner: HashMap<i64, i64> = HashMap::new();
-    let mut out: HashMap<i64, Tally> = HashMap::new();
-    for r in &rows {
-        let id: i64 = get(r, "id")?;
-        let member: i64 = get(r, "author_member_id")?;
-        let stage: String = get(r, "stage")?;
-        let level: String = get(r, "level")?;
-        owner.insert(id, member);
-        let t = out.entry(member).or_default();
-        if !copies.contains(&id) {
-            t.sent += 1;
-        }
-        if stage == Stage::Adopted.code() {
-            match level.as_str() {
-                "district" => t.adopted_district += 1,
-                _ => t.adopted_city += 1,
-            }
-        }
-    }
-    let national = db
-        .all(
-            &Query::select()
-                .column(OpinionUpward::OpinionId)
-                .from(OpinionUpward::Table)
-                .and_where(Expr::col(OpinionUpward::ToOpinionId).is_null())
-                .and_where(Expr::col(OpinionUpward::Outcome).eq("adopted"))
-                .to_owned(),
-        )
-        .await?;
-    for r in &national {
-        let id: i64 = get(r, "opinion_id")?;
-        if let Some(t) = owner.get(&id).and_then(|m| out.get_mut(m)) {
-            t.adopted_national += 1;
-        }
-    }
-    let ins = db
-        .all(
-            &Query::select()
-                .column(OpinionInstructions::OpinionId)
-                .from(OpinionInstructions::Table)
-                .to_owned(),
-        )
-        .await?;
-    for r in &ins {
-        let id: i64 = get(r, "opinion_id")?;
-        if let Some(t) = owner.get(&id).and_then(|m| out.get_mut(m)) {
-            t.instructions += 1;
-        }
-    }
-    Ok(out)
+    rows.iter()
+        .map(|r| {
+            let path: String = get(r, "path")?;
+            // Nearest first: `/1/4/9/` is 9, then 4, then 1.
+            let nearest = path
+                .split('/')
+                .rev()
+                .filter_map(|id| id.parse::<i64>().ok())
+                .find_map(|id| settings.get(&id).cloned())
+                .unwrap_or_default();
+            Ok(OrgInfo {
+                id: get(r, "id")?,
+                name: get(r, "label")?,
+                settings: nearest,
+            })
+        })
+        .collect()
 }

@@ -8,7 +8,7 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use domain::permission::{Action, Target};
 use serde::Deserialize;
-use store::opinion::stats::{GroupTally, MemberTally, Statistics};
+use store::opinion::stats::{GroupTally, MemberQuery, MemberTally, Statistics};
 
 use crate::auth::User;
 use crate::error::WebResult;
@@ -28,29 +28,47 @@ pub struct StatsQuery {
     pub met: String,
     /// 只看这个政协的委员（政协 id）
     pub org: Option<i64>,
-    /// 只看这个界别的委员
+    /// 只看这个界别的委员（“未填界别”为没有界别的委员）
     pub sector: String,
+    /// 委员名单的页码（接口用，从 1 开始）
+    pub page: Option<i64>,
+    /// 委员名单每页人数（接口用，默认 100，最多 1000；网页显示前 300 位）
+    pub per_page: Option<i64>,
 }
 
-/// The statistics narrowed as the query says: the member rows filtered,
-/// the roll-ups whole.
+impl StatsQuery {
+    /// The member list asked for: `limit` rows from `offset`.
+    pub fn members(&self, offset: usize, limit: usize) -> MemberQuery {
+        MemberQuery {
+            met: match self.met.as_str() {
+                "yes" => Some(true),
+                "no" => Some(false),
+                _ => None,
+            },
+            org: self.org,
+            sector: (!self.sector.is_empty()).then(|| self.sector.clone()),
+            offset,
+            limit,
+        }
+    }
+}
+
+/// The statistics narrowed as the query says: the member rows filtered
+/// (`members`), the roll-ups whole.
 pub async fn compute(
     state: &AppState,
     me: &Participant,
     q: &StatsQuery,
+    members: MemberQuery,
 ) -> WebResult<(i32, Statistics)> {
     super::bulletins::may_read(me)?;
     let year = q.year.unwrap_or_else(|| state.today().year());
-    let mut s = store::opinion::stats::statistics(&state.db, &me.org_path, year).await?;
-    s.members.retain(|m| {
-        (q.met.is_empty() || (q.met == "yes") == m.met)
-            && q.org.is_none_or(|o| o == m.org_id)
-            && (q.sector.is_empty()
-                || q.sector == m.sector
-                || (q.sector == "未填界别" && m.sector.is_empty()))
-    });
+    let s = store::opinion::stats::statistics(&state.db, &me.org_path, year, &members).await?;
     Ok((year, s))
 }
+
+/// The most members the page lists.
+const PAGE_ROWS: usize = 300;
 
 #[derive(Template)]
 #[template(path = "opinions/stats.html")]
@@ -61,8 +79,10 @@ struct StatsPage {
     met: String,
     narrowed: bool,
     members: Vec<MemberTally>,
-    shown: usize,
-    met_count: usize,
+    shown: i64,
+    met_count: i64,
+    /// More members match than are listed.
+    more: bool,
     groups: Vec<GroupTally>,
     total: store::opinion::stats::Tally,
 }
@@ -74,16 +94,16 @@ pub async fn page(
 ) -> WebResult<Response> {
     user.may(Action::WorkOnOpinions, Target::None)?;
     let me = Participant::from(&user);
-    let (year, s) = compute(&state, &me, &q).await?;
+    let (year, s) = compute(&state, &me, &q, q.members(0, PAGE_ROWS)).await?;
     let groups = match q.by.as_str() {
         "org" => s.by_org,
         "sector" => s.by_sector,
         _ => Vec::new(),
     };
-    let met_count = s.members.iter().filter(|m| m.met).count();
-    let shown = s.members.len();
-    let mut members = s.members;
-    members.truncate(300);
+    let met_count = s.members_met;
+    let shown = s.members_total;
+    let members = s.members;
+    let more = usize::try_from(shown).unwrap_or(0) > members.len();
     render(StatsPage {
         shell: Shell::new(&user, "社情民意目标与统计", "/opinions"),
         year,
@@ -97,6 +117,7 @@ pub async fn page(
         members,
         shown,
         met_count,
+        more,
         groups,
         total: s.total,
     })

@@ -268,6 +268,11 @@ async fn a_district_report_goes_up_to_the_city_and_the_nation_and_the_author_hea
         &app.state.db,
         &domain::org::OrgPath::from_stored("/".into()),
         domain_year(&app),
+        &store::opinion::stats::MemberQuery {
+            org: Some(4),
+            limit: 1000,
+            ..Default::default()
+        },
     )
     .await
     .unwrap();

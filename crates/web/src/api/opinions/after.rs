@@ -409,6 +409,11 @@ pub struct GroupOut {
 pub struct StatsOut {
     year: i32,
     total: TallyOut,
+    /// 筛选出的委员人数（met、org、sector）、其中已完成目标的人数，以及本页名单
+    members_total: i64,
+    members_met: i64,
+    page: i64,
+    per_page: i64,
     members: Vec<MemberTallyOut>,
     by_org: Vec<GroupOut>,
     by_sector: Vec<GroupOut>,
@@ -422,7 +427,11 @@ pub async fn stats(
     acting: Acting,
     ApiQuery(q): ApiQuery<StatsQuery>,
 ) -> ApiResult<Json<StatsOut>> {
-    let (year, s) = compute(&state, &acting.me, &q).await?;
+    let per_page = q.per_page.unwrap_or(100).clamp(1, 1000);
+    let page = q.page.unwrap_or(1).max(1);
+    let offset = usize::try_from((page - 1) * per_page).unwrap_or(0);
+    let members = q.members(offset, usize::try_from(per_page).unwrap_or(100));
+    let (year, s) = compute(&state, &acting.me, &q, members).await?;
     let group = |g: &store::opinion::stats::GroupTally| GroupOut {
         key: g.key.clone(),
         label: g.label.clone(),
@@ -433,6 +442,10 @@ pub async fn stats(
     Ok(Json(StatsOut {
         year,
         total: (&s.total).into(),
+        members_total: s.members_total,
+        members_met: s.members_met,
+        page,
+        per_page,
         members: s
             .members
             .iter()

@@ -48,6 +48,20 @@ pub async fn load_letter(
     Ok((stored, actor))
 }
 
+/// One step from a form (page or API) by `actor`: the form read into an
+/// action, then the rules and the store.
+pub async fn step(
+    state: &AppState,
+    who: &store::audit::Who,
+    actor: LetterActor,
+    id: i64,
+    form: &Form,
+) -> WebResult<()> {
+    let action = action_from(actor, form)?;
+    store::letter::act(&state.db, state.now(), who, actor, id, action).await?;
+    Ok(())
+}
+
 /// Builds the action a form (page or API) asks for; `actor` supplies the
 /// replying unit.
 pub fn action_from(actor: LetterActor, form: &Form) -> WebResult<LetterAction> {

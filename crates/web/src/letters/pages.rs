@@ -298,12 +298,7 @@ pub async fn act(
         return Err(crate::error::WebError::Forbidden);
     }
     let code = form.get("do").cloned().unwrap_or_default();
-    let result = match action_from(actor, &form) {
-        Ok(action) => store::letter::act(&state.db, state.now(), &user.who(), actor, id, action)
-            .await
-            .map_err(crate::error::WebError::from),
-        Err(e) => Err(e),
-    };
+    let result = super::step(&state, &user.who(), actor, id, &form).await;
     let failed = match result {
         Ok(_) => return Ok(done(&format!("/letters/{id}"), "done_step")),
         Err(e) => Failed::of(e, code, form)?,

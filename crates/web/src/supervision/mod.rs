@@ -28,7 +28,7 @@ use crate::proposals::Participant;
 use crate::state::AppState;
 
 pub use board::filter_for;
-pub use record::{record_with_attach_error, steps_of};
+pub use record::{record_with_attach_error, step, steps_of};
 
 pub fn routes() -> Router<AppState> {
     Router::new()

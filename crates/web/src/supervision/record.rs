@@ -218,6 +218,22 @@ pub async fn record_with_attach_error(
         .into_response())
 }
 
+/// One step from a form (page or API) by `me` on a topic they can see: the
+/// form read into an action with the rules' view of `me`, then the store.
+pub async fn step(
+    state: &AppState,
+    me: &Participant,
+    audit: &store::audit::Who,
+    stored: &Stored,
+    form: &Form,
+) -> WebResult<()> {
+    let rules = who(me, Some(stored));
+    let action = action_from(state, form, stored, &rules, me.user).await?;
+    let id = stored.topic.id;
+    store::supervision::act(&state.db, state.now(), audit, &rules, id, action).await?;
+    Ok(())
+}
+
 pub async fn act(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -225,21 +241,8 @@ pub async fn act(
 ) -> WebResult<Response> {
     let stored = load_visible(&state, &user, id).await?;
     let me = Participant::from(&user);
-    let rules = who(&me, Some(&stored));
     let code = field(&form, "do").to_string();
-    let result = match action_from(&state, &form, &stored, &rules, me.user).await {
-        Ok(action) => store::supervision::act(
-            &state.db,
-            state.now(),
-            &user.who(),
-            &rules,
-            TopicId(id),
-            action,
-        )
-        .await
-        .map_err(WebError::from),
-        Err(e) => Err(e),
-    };
+    let result = step(&state, &me, &user.who(), &stored, &form).await;
     let (status, message, errors) = match result {
         Ok(_) => return Ok(done(&format!("/supervision/{id}"), "done_step")),
         Err(WebError::Invalid(errors)) => (

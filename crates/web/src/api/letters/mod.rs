@@ -19,7 +19,7 @@ use crate::api::input::{field_text, paging, ApiQuery, Id, Json};
 use crate::api::proposals::{Acting, ActingQuery};
 use crate::api::ListPage;
 use crate::error::{ApiResult, WebError};
-use crate::letters::{action_from, load_letter, unit_name, unit_options};
+use crate::letters::{load_letter, unit_name, unit_options};
 use crate::proposals::form::Form;
 use crate::state::AppState;
 
@@ -246,10 +246,7 @@ async fn step(
     if actor == domain::letter::LetterActor::Reader {
         return Err(WebError::Forbidden.into());
     }
-    let action = action_from(actor, &form)?;
-    store::letter::act(&state.db, state.now(), &acting.audit(), actor, id, action)
-        .await
-        .map_err(WebError::from)?;
+    crate::letters::step(state, &acting.audit(), actor, id, &form).await?;
     Ok(Json(letter_out(state, acting, id).await?))
 }
 

@@ -27,7 +27,7 @@ use crate::api::input::{field_text, form_of, ApiQuery, Id, Json};
 use crate::api::proposals::{Acting, ActingQuery};
 use crate::error::{ApiResult, WebError};
 use crate::state::AppState;
-use crate::supervision::{action_from, state_label, steps_of, visible, who, Form};
+use crate::supervision::{state_label, steps_of, visible, who, Form};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -259,18 +259,7 @@ pub async fn act(
     check(&acting)?;
     let stored = load_visible(&state, &acting, id).await?;
     let form: Form = form_of(body.fields);
-    let rules = who(&acting.me, Some(&stored));
-    let action = action_from(&state, &form, &stored, &rules, acting.me.user).await?;
-    store::supervision::act(
-        &state.db,
-        state.now(),
-        &acting.audit(),
-        &rules,
-        TopicId(id),
-        action,
-    )
-    .await
-    .map_err(WebError::from)?;
+    crate::supervision::step(&state, &acting.me, &acting.audit(), &stored, &form).await?;
     let stored = store::supervision::load(&state.db, TopicId(id)).await?;
     Ok(Json(topic_out(&state, &acting, stored).await?))
 }

@@ -14,7 +14,9 @@ use domain::opinion::OpinionSettings;
 use domain::org::OrgPath;
 use domain::OrgId;
 use store::audit::Who;
-use store::opinion::stats::{statistics, MemberQuery, MemberTally, Statistics, Tally, NO_SECTOR};
+use store::opinion::stats::{
+    member_groups, statistics, MemberQuery, MemberTally, Statistics, Tally, NO_SECTOR,
+};
 use store::{Db, FieldCipher};
 
 const NOW: i64 = 1_795_000_000;
@@ -107,7 +109,10 @@ async fn statistics_equal_a_member_by_member_count() {
         limit: 1_000_000,
         ..Default::default()
     };
-    let s: Statistics = statistics(&db, &scope, year, &everyone).await.unwrap();
+    let groups = member_groups(&db, &scope).await.unwrap();
+    let s: Statistics = statistics(&db, &scope, year, &groups, &everyone)
+        .await
+        .unwrap();
     let all = s.members.clone();
     assert_eq!(s.members_total, all.len() as i64);
     assert!(all.len() > 100, "the demo has members");
@@ -169,7 +174,7 @@ async fn statistics_equal_a_member_by_member_count() {
                     offset: 3,
                     limit: 7,
                 };
-                let got = statistics(&db, &scope, year, &q).await.unwrap();
+                let got = statistics(&db, &scope, year, &groups, &q).await.unwrap();
                 let label = format!("met {met:?} org {org:?} sector {sec:?}");
                 assert_eq!(got.members_total, chosen.len() as i64, "{label}");
                 let met_count = chosen.iter().filter(|m| m.met).count() as i64;

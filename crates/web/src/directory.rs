@@ -31,6 +31,7 @@ pub struct DirectoryCache {
     pages: Versioned<Page<MemberRow>>,
     options: Versioned<FilterOptions>,
     fragments: Versioned<String>,
+    member_groups: Versioned<Vec<store::opinion::stats::Group>>,
 }
 
 async fn cached<T, E>(
@@ -88,6 +89,25 @@ impl DirectoryCache {
             })
         };
         cached(&self.options, scope.as_str().to_string(), version, load).await
+    }
+
+    /// The scope's members counted per organisation, sector and post (for
+    /// the 社情民意 statistics): a scan of every member, read again only
+    /// after the directory changes.
+    pub async fn member_groups(
+        &self,
+        db: &Db,
+        version: i64,
+        scope: &OrgPath,
+    ) -> Result<Arc<Vec<store::opinion::stats::Group>>, StoreError> {
+        let load = store::opinion::stats::member_groups(db, scope);
+        cached(
+            &self.member_groups,
+            scope.as_str().to_string(),
+            version,
+            load,
+        )
+        .await
     }
 
     /// Rendered HTML that depends only on directory data and on `key`

@@ -128,6 +128,16 @@ impl AppState {
             .await
     }
 
+    /// The scope's members counted per organisation, sector and post, kept
+    /// until the directory changes (one version read per call).
+    pub async fn member_groups(
+        &self,
+        scope: &domain::org::OrgPath,
+    ) -> Result<Arc<Vec<store::opinion::stats::Group>>, store::StoreError> {
+        let version = store::version::current(&self.db, store::version::DIRECTORY).await?;
+        self.directory.member_groups(&self.db, version, scope).await
+    }
+
     /// Rendered HTML cached until the directory changes; see `DirectoryCache::fragment`.
     pub async fn fragment<E>(
         &self,

@@ -106,9 +106,11 @@ impl OrgInfo {
     }
 }
 
-/// Members of one organisation, sector and post, counted in SQL.
+/// Members of one organisation, sector and post, counted in SQL. They
+/// change only with the member directory, so callers may keep them (see
+/// `member_groups`) for as long as its data version stays the same.
 #[derive(Debug, Clone)]
-pub(super) struct Group {
+pub struct Group {
     pub org: i64,
     pub sector: String,
     pub post: Option<Post>,
@@ -125,16 +127,22 @@ pub(super) struct Sender {
     pub tally: Tally,
 }
 
-/// The year's statistics for the scope, with the members `q` asks for.
+/// Active members of the scope counted per organisation, sector and post.
+pub async fn member_groups(db: &Db, scope: &OrgPath) -> Result<Vec<Group>> {
+    group_counts(db, scope).await
+}
+
+/// The year's statistics for the scope, with the members `q` asks for;
+/// `groups` are the scope's `member_groups`.
 pub async fn statistics(
     db: &Db,
     scope: &OrgPath,
     year: i32,
+    groups: &[Group],
     q: &MemberQuery,
 ) -> Result<Statistics> {
     let orgs = orgs_in_scope(db, scope).await?;
     let by_id: HashMap<i64, &OrgInfo> = orgs.iter().map(|o| (o.id, o)).collect();
-    let groups = group_counts(db, scope).await?;
     let tallies = tallies_by_member(db, scope, year).await?;
     let senders = sent_by(db, &tallies).await?;
     let target = |org: i64, post: Option<Post>| by_id.get(&org).map_or(1, |o| o.target(post));
@@ -147,7 +155,7 @@ pub async fn statistics(
     let matches = |org: i64, sector: &str| {
         q.org.is_none_or(|o| o == org) && q.sector.as_deref().is_none_or(|s| s == sector)
     };
-    for g in &groups {
+    for g in groups {
         // With a target of 0 every member of the group has met it.
         let met = if target(g.org, g.post) == 0 {
             g.members

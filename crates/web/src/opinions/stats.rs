@@ -63,7 +63,9 @@ pub async fn compute(
 ) -> WebResult<(i32, Statistics)> {
     super::bulletins::may_read(me)?;
     let year = q.year.unwrap_or_else(|| state.today().year());
-    let s = store::opinion::stats::statistics(&state.db, &me.org_path, year, &members).await?;
+    let groups = state.member_groups(&me.org_path).await?;
+    let s =
+        store::opinion::stats::statistics(&state.db, &me.org_path, year, &groups, &members).await?;
     Ok((year, s))
 }
 

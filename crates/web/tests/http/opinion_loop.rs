@@ -264,10 +264,15 @@ async fn a_district_report_goes_up_to_the_city_and_the_nation_and_the_author_hea
     assert!(again.text().await.unwrap().contains("已报送全国政协"));
 
     // The statistics count it for the member at each level.
+    let root = domain::org::OrgPath::from_stored("/".into());
+    let groups = store::opinion::stats::member_groups(&app.state.db, &root)
+        .await
+        .unwrap();
     let tally = store::opinion::stats::statistics(
         &app.state.db,
-        &domain::org::OrgPath::from_stored("/".into()),
+        &root,
         domain_year(&app),
+        &groups,
         &store::opinion::stats::MemberQuery {
             org: Some(4),
             limit: 1000,
@@ -282,6 +287,12 @@ async fn a_district_report_goes_up_to_the_city_and_the_nation_and_the_author_hea
     assert_eq!(row.tally.adopted_city, 1);
     assert_eq!(row.tally.adopted_national, 1);
     assert_eq!(row.tally.instructions, 1);
+}
+
+/// The “共 N 位委员” of the statistics page.
+fn member_count(page: &str) -> i64 {
+    let at = page.find("共 ").unwrap() + "共 ".len();
+    page[at..].split(' ').next().unwrap().parse().unwrap()
 }
 
 fn domain_year(app: &TestApp) -> i32 {
@@ -425,6 +436,14 @@ async fn staff_see_who_has_met_the_yearly_target() {
     );
     let (_, page) = city.text("/opinions/stats?by=org").await;
     assert!(page.contains("按政协") && page.contains("org="));
+    // Members are counted from a per-server cache; a member deactivated
+    // since leaves the count at once.
+    let (_, page) = city.text("/opinions/stats").await;
+    let before = member_count(&page);
+    let r = city.post("/members/2/deactivate", &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, page) = city.text("/opinions/stats").await;
+    assert_eq!(member_count(&page), before - 1);
     let (_, page) = city.text("/opinions/stats?by=sector").await;
     assert!(page.contains("sector="));
 

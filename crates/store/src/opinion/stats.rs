@@ -151,7 +151,8 @@ pub async fn statistics(
     let mut by_org: BTreeMap<i64, GroupTally> = BTreeMap::new();
     let mut by_sector: BTreeMap<String, GroupTally> = BTreeMap::new();
     // Members the org and sector filters select, and how many met.
-    let (mut selected, mut selected_met) = (0, 0);
+    // Per organisation: (members selected, of whom met).
+    let mut per_org: HashMap<i64, (i64, i64)> = HashMap::new();
     let matches = |org: i64, sector: &str| {
         q.org.is_none_or(|o| o == org) && q.sector.as_deref().is_none_or(|s| s == sector)
     };
@@ -173,8 +174,9 @@ pub async fn statistics(
         sector.members += g.members;
         sector.met += met;
         if matches(g.org, &g.sector) {
-            selected += g.members;
-            selected_met += met;
+            let o = per_org.entry(g.org).or_default();
+            o.0 += g.members;
+            o.1 += met;
         }
     }
     let mut total = Tally::default();
@@ -194,9 +196,12 @@ pub async fn statistics(
             g.tally.add(&s.tally);
         }
         if matches(s.org, &s.sector) {
-            selected_met += newly_met;
+            per_org.entry(s.org).or_default().1 += newly_met;
         }
     }
+    let (selected, selected_met) = per_org
+        .values()
+        .fold((0, 0), |(a, b), (s, m)| (a + s, b + m));
     let (members_total, members_met) = match q.met {
         None => (selected, selected_met),
         Some(true) => (selected_met, selected_met),
@@ -210,7 +215,7 @@ pub async fn statistics(
             .ok()
             .and_then(|id| order.get(&id).copied())
     });
-    let members = list_members(db, scope, &by_id, &tallies, q, year).await?;
+    let members = list_members(db, &orgs, &per_org, &tallies, q).await?;
     Ok(Statistics {
         members,
         members_total,

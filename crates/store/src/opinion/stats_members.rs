@@ -112,22 +112,28 @@ pub(super) async fn sent_by(db: &Db, tallies: &HashMap<i64, Tally>) -> Result<Ve
 }
 
 /// The year's reports of members of the scope that count (sent, not drafts
-/// or withdrawn), wherever the report's record sits.
+/// or withdrawn), wherever the report's record sits: joined to the author
+/// and the author's organisation (aliases `author`, `author_org`), so the
+/// scope narrows by an index instead of a list of every member in it.
 fn counted_reports(scope: &OrgPath, year: i32) -> SelectStatement {
     let o = Opinions::Table;
-    let in_scope = Query::select()
-        .column((Members::Table, Members::Id))
-        .from(Members::Table)
-        .inner_join(
-            Orgs::Table,
-            Expr::col((Orgs::Table, Orgs::Id)).equals((Members::Table, Members::OrgId)),
-        )
-        .and_where(crate::scope::within(scope))
-        .to_owned();
+    let (author, author_org) = (Alias::new("author"), Alias::new("author_org"));
     Query::select()
         .from(o)
+        .join_as(
+            sea_query::JoinType::InnerJoin,
+            Members::Table,
+            author.clone(),
+            Expr::col((author.clone(), Members::Id)).equals((o, Opinions::AuthorMemberId)),
+        )
+        .join_as(
+            sea_query::JoinType::InnerJoin,
+            Orgs::Table,
+            author_org.clone(),
+            Expr::col((author_org.clone(), Orgs::Id)).equals((author, Members::OrgId)),
+        )
+        .and_where(crate::scope::within_as(scope, author_org.clone()))
         .and_where(Expr::col((o, Opinions::Year)).eq(i64::from(year)))
-        .and_where(Expr::col((o, Opinions::AuthorMemberId)).in_subquery(in_scope))
         .and_where(
             Expr::col((o, Opinions::Stage))
                 .is_not_in([Stage::Draft.code(), Stage::Withdrawn.code()]),
@@ -216,93 +222,91 @@ pub(super) async fn tallies_by_member(
     Ok(out)
 }
 
-/// The members `q` asks for, in order (organisation, member): read a page
-/// at a time, with each row's target and whether it is met, until enough
-/// match. Asking only for those who met reads only members who sent
-/// reports, unless some target is 0 (then everyone may have met it).
+/// The members `q` asks for, in order (organisation, member). `per_org`
+/// says how many members each organisation has under the org and sector
+/// filters and how many of them met their target, so organisations with
+/// nothing to list (or wholly before the page) are never read; the others
+/// are read one at a time by the (organisation, active, id) index.
 pub(super) async fn list_members(
     db: &Db,
-    scope: &OrgPath,
-    orgs: &HashMap<i64, &OrgInfo>,
+    orgs: &[OrgInfo],
+    per_org: &HashMap<i64, (i64, i64)>,
     tallies: &HashMap<i64, Tally>,
     q: &MemberQuery,
-    year: i32,
 ) -> Result<Vec<MemberTally>> {
     let m = Members::Table;
-    let mut base = members_in_scope(scope)
-        .columns([(m, Members::Id), (m, Members::Name), (m, Members::Post)])
-        .expr_as(Expr::col((Orgs::Table, Orgs::Id)), Alias::new("org_id"))
-        .expr_as(
-            Expr::col((Sectors::Table, Sectors::Name)),
-            Alias::new("sector"),
-        )
-        .order_by((Orgs::Table, Orgs::Sort), Order::Asc)
-        .order_by((Orgs::Table, Orgs::Id), Order::Asc)
-        .order_by((m, Members::Id), Order::Asc)
-        .to_owned();
-    if let Some(org) = q.org {
-        base.and_where(Expr::col((m, Members::OrgId)).eq(org));
-    }
-    match q.sector.as_deref() {
-        Some(NO_SECTOR) => {
-            base.and_where(Expr::col((Sectors::Table, Sectors::Name)).is_null());
+    let mut skip = i64::try_from(q.offset).unwrap_or(i64::MAX);
+    let mut out = Vec::new();
+    for org in orgs {
+        if out.len() >= q.limit {
+            break;
         }
-        Some(sector) => {
-            base.and_where(Expr::col((Sectors::Table, Sectors::Name)).eq(sector));
+        let (selected, met) = per_org.get(&org.id).copied().unwrap_or((0, 0));
+        let available = match q.met {
+            None => selected,
+            Some(true) => met,
+            Some(false) => selected - met,
+        };
+        if available <= skip {
+            skip -= available;
+            continue;
         }
-        None => {}
-    }
-    let zero_target = orgs
-        .values()
-        .any(|o| o.settings.target_member == 0 || o.settings.target_standing == 0);
-    if q.met == Some(true) && !zero_target {
-        let o = Opinions::Table;
-        let senders = counted_reports(scope, year)
-            .column((o, Opinions::AuthorMemberId))
+        let mut page = Query::select()
+            .columns([(m, Members::Id), (m, Members::Name), (m, Members::Post)])
+            .expr_as(
+                Expr::col((Sectors::Table, Sectors::Name)),
+                Alias::new("sector"),
+            )
+            .from(m)
+            .left_join(
+                Sectors::Table,
+                Expr::col((Sectors::Table, Sectors::Id)).equals((m, Members::SectorId)),
+            )
+            .and_where(Expr::col((m, Members::OrgId)).eq(org.id))
+            .and_where(Expr::col((m, Members::Active)).eq(1))
+            .order_by((m, Members::Id), Order::Asc)
             .to_owned();
-        base.and_where(Expr::col((m, Members::Id)).in_subquery(senders));
-    }
-    const PAGE: usize = 2000;
-    let (mut skipped, mut out, mut read) = (0, Vec::new(), 0);
-    loop {
-        let mut page = base.clone();
-        if q.met.is_none() {
-            page.offset(q.offset as u64).limit(q.limit as u64);
-        } else {
-            page.offset(read as u64).limit(PAGE as u64);
+        match q.sector.as_deref() {
+            Some(NO_SECTOR) => {
+                page.and_where(Expr::col((Sectors::Table, Sectors::Name)).is_null());
+            }
+            Some(sector) => {
+                page.and_where(Expr::col((Sectors::Table, Sectors::Name)).eq(sector));
+            }
+            None => {}
         }
-        let rows = db.all(&page).await?;
-        read += rows.len();
-        for r in &rows {
-            let row = member_row(r, orgs, tallies)?;
+        if q.met.is_none() {
+            let want = q.limit - out.len();
+            page.offset(u64::try_from(skip).unwrap_or(0))
+                .limit(want as u64);
+            skip = 0;
+        }
+        for r in &db.all(&page).await? {
+            let row = member_row(r, org, tallies)?;
             if q.met.is_some_and(|want| want != row.met) {
                 continue;
             }
-            if q.met.is_some() && skipped < q.offset {
-                skipped += 1;
+            if skip > 0 {
+                skip -= 1;
                 continue;
             }
             out.push(row);
             if out.len() >= q.limit {
-                return Ok(out);
+                break;
             }
         }
-        if q.met.is_none() || rows.len() < PAGE {
-            return Ok(out);
-        }
     }
+    Ok(out)
 }
 
 fn member_row(
     r: &sqlx::any::AnyRow,
-    orgs: &HashMap<i64, &OrgInfo>,
+    org: &OrgInfo,
     tallies: &HashMap<i64, Tally>,
 ) -> Result<MemberTally> {
     let id: i64 = get(r, "id")?;
-    let org_id: i64 = get(r, "org_id")?;
     let post = post_of(r)?;
-    let org = orgs.get(&org_id);
-    let target = org.map_or(1, |o| o.target(post));
+    let target = org.target(post);
     let tally = tallies.get(&id).cloned().unwrap_or_default();
     let sector = get::<Option<String>>(r, "sector")?.unwrap_or_default();
     Ok(MemberTally {
@@ -310,8 +314,8 @@ fn member_row(
         name: get(r, "name")?,
         post: post.map(Post::label).unwrap_or("委员"),
         sector,
-        org_id,
-        org_name: org.map(|o| o.name.clone()).unwrap_or_default(),
+        org_id: org.id,
+        org_name: org.name.clone(),
         met: tally.sent >= i64::from(target),
         tally,
         target,

@@ -8,31 +8,18 @@ use domain::files::check_upload;
 use domain::{OrgId, UnitId};
 use sea_query::{Expr, Query};
 use store::audit::Who;
+use store::demo::Scale;
 use store::files::{FileStore, NewFile, Owner, OwnerKind};
 use store::schema::AttachmentContents;
 use store::{Db, FieldCipher};
 
-const NOW: i64 = 1_795_000_000;
+mod common;
+use common::NOW;
+
 const PDF: &[u8] = b"%PDF-1.7\n1 0 obj <</Title (\xe7\xad\x94\xe5\xa4\x8d)>> endobj\n%%EOF\n";
 
 async fn fresh_db() -> Db {
-    let path = std::env::temp_dir().join(format!(
-        "zx_files_{}_{}.db",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .subsec_nanos()
-    ));
-    let db = Db::connect(&format!("sqlite://{}", path.display()))
-        .await
-        .unwrap();
-    store::migrate::run(&db, NOW).await.unwrap();
-    let key = FieldCipher::from_hex("0123456789abcdeffedcba9876543210").unwrap();
-    store::demo::load(&db, &key, NOW, store::demo::Scale::Small, false)
-        .await
-        .unwrap();
-    db
+    common::demo_db("files", Scale::Small).await.0
 }
 
 #[tokio::test]

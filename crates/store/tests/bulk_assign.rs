@@ -11,28 +11,13 @@ use domain::{OrgId, TermId, UnitId};
 use store::proposal::{BulkError, PlanRow, ProposalRef, Setting, UnitRef};
 use store::Db;
 
-const NOW: i64 = 1_795_000_000;
+mod common;
+use common::NOW;
+
 const ROWS: usize = 1_500;
 
 async fn fresh_db() -> (Db, String) {
-    let path = std::env::temp_dir()
-        .join(format!(
-            "zx_bulk_assign_{}_{}.db",
-            std::process::id(),
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .subsec_nanos()
-        ))
-        .display()
-        .to_string();
-    let db = Db::connect(&format!("sqlite://{path}")).await.unwrap();
-    let cipher = store::FieldCipher::from_hex("0123456789abcdeffedcba9876543210").unwrap();
-    store::migrate::run(&db, NOW).await.unwrap();
-    store::demo::load(&db, &cipher, NOW, store::demo::Scale::Small, false)
-        .await
-        .unwrap();
-    (db, path)
+    common::demo_db("bulk_assign", store::demo::Scale::Small).await
 }
 
 fn audit(login: &str) -> store::audit::Who {

@@ -11,30 +11,12 @@ use store::audit::Who;
 use store::station::{NewDemand, Visitor};
 use store::Db;
 
-const NOW: i64 = 1_795_000_000;
+mod common;
+use common::NOW;
 
 async fn fresh_db() -> (Db, store::FieldCipher) {
-    let path = std::env::temp_dir().join(format!(
-        "zx_intake_{}_{}.db",
-        std::process::id(),
-        rand_suffix()
-    ));
-    let db = Db::connect(&format!("sqlite://{}", path.display()))
-        .await
-        .unwrap();
-    let cipher = store::FieldCipher::from_hex("0123456789abcdeffedcba9876543210").unwrap();
-    store::migrate::run(&db, NOW).await.unwrap();
-    store::demo::load(&db, &cipher, NOW, store::demo::Scale::Small, false)
-        .await
-        .unwrap();
-    (db, cipher)
-}
-
-fn rand_suffix() -> u32 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .subsec_nanos()
+    let (db, _) = common::demo_db("intake", store::demo::Scale::Small).await;
+    (db, common::cipher())
 }
 
 fn public(ip: &str, n: usize) -> (Who, NewDemand) {

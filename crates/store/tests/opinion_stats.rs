@@ -14,31 +14,17 @@ use domain::opinion::OpinionSettings;
 use domain::org::OrgPath;
 use domain::OrgId;
 use store::audit::Who;
+use store::demo::Scale;
 use store::opinion::stats::{
     member_groups, statistics, MemberQuery, MemberTally, Statistics, Tally, NO_SECTOR,
 };
-use store::{Db, FieldCipher};
+use store::Db;
 
-const NOW: i64 = 1_795_000_000;
+mod common;
+use common::NOW;
 
 async fn fresh_db() -> Db {
-    let path = std::env::temp_dir().join(format!(
-        "zx_opstats_{}_{}.db",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .subsec_nanos()
-    ));
-    let db = Db::connect(&format!("sqlite://{}", path.display()))
-        .await
-        .unwrap();
-    store::migrate::run(&db, NOW).await.unwrap();
-    let key = FieldCipher::from_hex("0123456789abcdeffedcba9876543210").unwrap();
-    store::demo::load(&db, &key, NOW, store::demo::Scale::City, false)
-        .await
-        .unwrap();
-    db
+    common::demo_db("opinion_stats", Scale::City).await.0
 }
 
 fn sector(m: &MemberTally) -> String {

@@ -33,6 +33,24 @@ fn members_in_scope(scope: &OrgPath) -> SelectStatement {
         .to_owned()
 }
 
+/// Active members with id, post and sector name (`sector`), any scope.
+fn active_members_with_sector() -> SelectStatement {
+    let m = Members::Table;
+    Query::select()
+        .columns([(m, Members::Id), (m, Members::Post)])
+        .expr_as(
+            Expr::col((Sectors::Table, Sectors::Name)),
+            Alias::new("sector"),
+        )
+        .from(m)
+        .left_join(
+            Sectors::Table,
+            Expr::col((Sectors::Table, Sectors::Id)).equals((m, Members::SectorId)),
+        )
+        .and_where(Expr::col((m, Members::Active)).eq(1))
+        .to_owned()
+}
+
 fn sector_of(r: &sqlx::any::AnyRow) -> Result<String> {
     Ok(get::<Option<String>>(r, "sector")?.unwrap_or_else(|| NO_SECTOR.to_string()))
 }
@@ -80,19 +98,9 @@ pub(super) async fn sent_by(db: &Db, tallies: &HashMap<i64, Tally>) -> Result<Ve
     for chunk in ids.chunks(500) {
         let rows = db
             .all(
-                &Query::select()
-                    .columns([(m, Members::Id), (m, Members::OrgId), (m, Members::Post)])
-                    .expr_as(
-                        Expr::col((Sectors::Table, Sectors::Name)),
-                        Alias::new("sector"),
-                    )
-                    .from(m)
-                    .left_join(
-                        Sectors::Table,
-                        Expr::col((Sectors::Table, Sectors::Id)).equals((m, Members::SectorId)),
-                    )
+                &active_members_with_sector()
+                    .column((m, Members::OrgId))
                     .and_where(Expr::col((m, Members::Id)).is_in(chunk.iter().copied()))
-                    .and_where(Expr::col((m, Members::Active)).eq(1))
                     .to_owned(),
             )
             .await?;
@@ -251,19 +259,9 @@ pub(super) async fn list_members(
             skip -= available;
             continue;
         }
-        let mut page = Query::select()
-            .columns([(m, Members::Id), (m, Members::Name), (m, Members::Post)])
-            .expr_as(
-                Expr::col((Sectors::Table, Sectors::Name)),
-                Alias::new("sector"),
-            )
-            .from(m)
-            .left_join(
-                Sectors::Table,
-                Expr::col((Sectors::Table, Sectors::Id)).equals((m, Members::SectorId)),
-            )
+        let mut page = active_members_with_sector()
+            .column((m, Members::Name))
             .and_where(Expr::col((m, Members::OrgId)).eq(org.id))
-            .and_where(Expr::col((m, Members::Active)).eq(1))
             .order_by((m, Members::Id), Order::Asc)
             .to_owned();
         match q.sector.as_deref() {

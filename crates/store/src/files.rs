@@ -26,6 +26,8 @@ pub enum OwnerKind {
     ProposalAnswer,
     /// A department's rectification evidence for a supervision opinion.
     SupervisionEvidence,
+    /// A handling unit's answer to a citizen's demand forwarded to it.
+    DemandAnswer,
 }
 
 impl OwnerKind {
@@ -33,19 +35,25 @@ impl OwnerKind {
         match self {
             OwnerKind::ProposalAnswer => "proposal_answer",
             OwnerKind::SupervisionEvidence => "supervision_evidence",
+            OwnerKind::DemandAnswer => "demand_answer",
         }
     }
 
     pub fn from_code(code: &str) -> Option<OwnerKind> {
-        [OwnerKind::ProposalAnswer, OwnerKind::SupervisionEvidence]
-            .into_iter()
-            .find(|k| k.code() == code)
+        [
+            OwnerKind::ProposalAnswer,
+            OwnerKind::SupervisionEvidence,
+            OwnerKind::DemandAnswer,
+        ]
+        .into_iter()
+        .find(|k| k.code() == code)
     }
 
     pub fn label(self) -> &'static str {
         match self {
             OwnerKind::ProposalAnswer => "答复附件",
             OwnerKind::SupervisionEvidence => "整改佐证材料",
+            OwnerKind::DemandAnswer => "答复附件",
         }
     }
 }

@@ -7,9 +7,10 @@ pub enum Attachments {
     Table,
     Id,
     OrgId,
-    /// What the file is attached to: `proposal_answer`, `supervision_evidence`.
+    /// What the file is attached to: `proposal_answer`, `supervision_evidence`,
+    /// `demand_answer`.
     OwnerKind,
-    /// The record (proposal or supervision topic).
+    /// The record (proposal, supervision topic or demand).
     RecordId,
     /// The unit whose answer or evidence it is.
     UnitId,

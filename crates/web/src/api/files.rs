@@ -29,6 +29,11 @@ pub fn routes() -> Router<AppState> {
             "/supervision/{id}/opinions/{seq}/units/{unit}/files",
             post(upload_evidence),
         )
+        .route("/demands/{id}/files", get(demand_files))
+        .route(
+            "/demands/{id}/answers/{unit}/files",
+            post(upload_demand_answer),
+        )
         .route("/files/{id}", get(download))
         .route("/files/{id}", delete(remove))
 }
@@ -40,6 +45,8 @@ pub fn routes() -> Router<AppState> {
         upload_answer,
         topic_files,
         upload_evidence,
+        demand_files,
+        upload_demand_answer,
         download,
         remove
     ),
@@ -205,6 +212,39 @@ pub async fn upload_evidence(
         record: id,
         unit: UnitId(unit),
         part: seq,
+    };
+    upload(&state, &acting, owner, multipart).await
+}
+
+/// 群众诉求各承办单位的答复附件
+#[utoipa::path(get, path = "/demands/{id}/files", tag = "附件", params(("id" = i64, Path), ActingQuery),
+    responses((status = 200, description = "附件（按上传先后）", body = Vec<AttachmentOut>)))]
+pub async fn demand_files(
+    State(state): State<AppState>,
+    acting: Acting,
+    Path(raw): Path<Vec<(String, String)>>,
+) -> ApiResult<Json<Vec<AttachmentOut>>> {
+    let [id] = numbers(&raw)?;
+    list(&state, &acting, OwnerKind::DemandAnswer, id).await
+}
+
+/// 上传群众诉求的答复附件（承办单位令牌，as_unit 为本单位；仅在本单位可沟通或答复时）
+#[utoipa::path(post, path = "/demands/{id}/answers/{unit}/files", tag = "附件",
+    params(("id" = i64, Path), ("unit" = i64, Path), ActingQuery),
+    request_body(content = UploadForm, content_type = "multipart/form-data"),
+    responses((status = 201, description = "已上传", body = AttachmentOut)))]
+pub async fn upload_demand_answer(
+    State(state): State<AppState>,
+    acting: Acting,
+    Path(raw): Path<Vec<(String, String)>>,
+    multipart: Multipart,
+) -> ApiResult<Response> {
+    let [id, unit] = numbers(&raw)?;
+    let owner = Owner {
+        kind: OwnerKind::DemandAnswer,
+        record: id,
+        unit: UnitId(unit),
+        part: 0,
     };
     upload(&state, &acting, owner, multipart).await
 }

@@ -1,5 +1,6 @@
 //! Attachments on the pages: a unit uploads files with its answer to a
-//! proposal, or as evidence of rectification for a supervision opinion;
+//! proposal or to a citizen's demand, or as evidence of rectification for
+//! a supervision opinion;
 //! whoever may see the record downloads them. The checks are the rules'
 //! (`place`), the file checks are `domain::files`, the storage is
 //! `store::files`; the API (`api`) runs the same `attach` and `remove`.
@@ -32,6 +33,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/supervision/{id}/opinions/{seq}/units/{unit}/files",
             post(upload_evidence),
+        )
+        .route(
+            "/demands/{id}/answers/{unit}/files",
+            post(upload_demand_answer),
         )
         .route("/files/{id}", get(download))
         .route("/files/{id}/remove", post(remove))
@@ -127,6 +132,21 @@ async fn upload_answer(
     upload_page(&state, &user, owner, multipart).await
 }
 
+async fn upload_demand_answer(
+    State(state): State<AppState>,
+    Path((id, unit)): Path<(i64, i64)>,
+    user: User,
+    multipart: Multipart,
+) -> WebResult<Response> {
+    let owner = Owner {
+        kind: OwnerKind::DemandAnswer,
+        record: id,
+        unit: UnitId(unit),
+        part: 0,
+    };
+    upload_page(&state, &user, owner, multipart).await
+}
+
 async fn upload_evidence(
     State(state): State<AppState>,
     Path((id, seq, unit)): Path<(i64, i64, i64)>,
@@ -207,6 +227,9 @@ async fn record_with_error(
         }
         OwnerKind::SupervisionEvidence => {
             crate::supervision::record_with_attach_error(state, user, error).await
+        }
+        OwnerKind::DemandAnswer => {
+            crate::stations::record_with_attach_error(state, user, error).await
         }
     }
 }

@@ -4,6 +4,7 @@
 //! rules would still let that unit write the answer or evidence.
 
 use domain::permission::Action;
+use domain::station::DemandActor;
 use domain::{OrgId, ProposalId, Role, TopicId, UnitId};
 use store::files::{Owner, OwnerKind};
 
@@ -25,6 +26,7 @@ pub fn permission(kind: OwnerKind) -> Action {
     match kind {
         OwnerKind::ProposalAnswer => Action::WorkOnProposals,
         OwnerKind::SupervisionEvidence => Action::WorkOnSupervision,
+        OwnerKind::DemandAnswer => Action::WorkOnStations,
     }
 }
 
@@ -33,6 +35,7 @@ pub fn record_path(owner: &Owner) -> String {
     match owner.kind {
         OwnerKind::ProposalAnswer => format!("/proposals/{}", owner.record),
         OwnerKind::SupervisionEvidence => format!("/supervision/{}", owner.record),
+        OwnerKind::DemandAnswer => format!("/demands/{}", owner.record),
     }
 }
 
@@ -46,6 +49,9 @@ pub fn upload_path(owner: &Owner) -> String {
             "/supervision/{}/opinions/{}/units/{}/files",
             owner.record, owner.part, owner.unit
         ),
+        OwnerKind::DemandAnswer => {
+            format!("/demands/{}/answers/{}/files", owner.record, owner.unit)
+        }
     }
 }
 
@@ -55,6 +61,7 @@ fn writing_steps(kind: OwnerKind) -> &'static [&'static str] {
     match kind {
         OwnerKind::ProposalAnswer => &["contact", "draft_answer"],
         OwnerKind::SupervisionEvidence => &["draft_plan", "record_results"],
+        OwnerKind::DemandAnswer => &["contact", "answer"],
     }
 }
 
@@ -66,7 +73,8 @@ struct RecordAccess {
     open: Vec<(UnitId, i64)>,
 }
 
-/// Loads the record once and asks its rules; a missing record is 404.
+/// Loads the record once and asks its rules; a missing record is 404, and
+/// so is a demand the user may not see (its loader says so).
 async fn record_access(
     state: &AppState,
     me: &Participant,
@@ -111,6 +119,24 @@ async fn record_access(
             Ok(RecordAccess {
                 org: s.topic.org,
                 see,
+                open,
+            })
+        }
+        OwnerKind::DemandAnswer => {
+            let (s, actor) = crate::stations::load_demand(state, me, record).await?;
+            let open = match actor {
+                DemandActor::Unit(unit)
+                    if crate::stations::offers(&s, actor)
+                        .iter()
+                        .any(|code| writing.contains(code)) =>
+                {
+                    vec![(unit, 0)]
+                }
+                _ => Vec::new(),
+            };
+            Ok(RecordAccess {
+                org: s.org_id,
+                see: true,
                 open,
             })
         }

@@ -13,10 +13,12 @@ use super::load_demand;
 use super::ActForm;
 use crate::auth::User;
 use crate::error::WebResult;
+use crate::files::{AttachError, FileBlocks};
 use crate::proposals::Participant;
 use crate::shell::{Notice, Shell};
 use crate::state::AppState;
 use crate::view::{render, render_invalid, when};
+use store::files::OwnerKind;
 
 /// One unit's assignment as the page shows it.
 pub struct AssignmentView {
@@ -43,6 +45,8 @@ struct RecordPage {
     satisfactions: Vec<Satisfaction>,
     failed: Option<String>,
     form: ActForm,
+    /// The units' answer attachments, and where this user may attach.
+    files: FileBlocks,
 }
 
 impl RecordPage {
@@ -165,6 +169,27 @@ pub async fn record_page(
     failed: Option<String>,
     form: ActForm,
 ) -> WebResult<Response> {
+    show(state, user, id, failed, form, None).await
+}
+
+/// The page again after a refused upload, with the message at its form.
+pub async fn record_with_attach_error(
+    state: &AppState,
+    user: &User,
+    error: AttachError,
+) -> WebResult<Response> {
+    let id = error.owner.record;
+    show(state, user, id, None, ActForm::new(), Some(error)).await
+}
+
+async fn show(
+    state: &AppState,
+    user: &User,
+    id: i64,
+    failed: Option<String>,
+    form: ActForm,
+    attach_error: Option<AttachError>,
+) -> WebResult<Response> {
     let me = Participant::from(user);
     let (s, actor) = load_demand(state, &me, id).await?;
     let units = store::proposal::units_of(&state.db, s.org_id).await?;
@@ -199,7 +224,10 @@ pub async fn record_page(
         DemandActor::Unit(_) => "承办单位",
         DemandActor::Reader => "查阅",
     };
+    let refused_upload = attach_error.is_some();
+    let files = FileBlocks::load(state, &me, OwnerKind::DemandAnswer, id, attach_error).await?;
     let page = RecordPage {
+        files,
         shell: Shell::new(user, "群众诉求", "/stations"),
         offers: offers(&s, actor),
         show_phone: actor == DemandActor::Staff || actor == DemandActor::StationMember,
@@ -214,7 +242,7 @@ pub async fn record_page(
         form,
         s,
     };
-    if failed.is_some() {
+    if failed.is_some() || refused_upload {
         render_invalid(page)
     } else {
         render(page)

@@ -15,7 +15,7 @@ pub(crate) mod registry;
 pub mod search;
 mod stats;
 
-pub use demand_record::{action_from, offers};
+pub use demand_record::{action_from, offers, record_with_attach_error};
 pub use demands::ActForm;
 
 use axum::routing::{get, post};

@@ -139,6 +139,8 @@ async fn a_unit_token_uploads_answer_files_that_the_proposer_downloads() {
     for path in [
         "/proposals/{id}/answers/{unit}/files",
         "/supervision/{id}/opinions/{seq}/units/{unit}/files",
+        "/demands/{id}/answers/{unit}/files",
+        "/demands/{id}/files",
         "/files/{id}",
     ] {
         assert!(doc["paths"][path].is_object(), "{path} documented");

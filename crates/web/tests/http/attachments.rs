@@ -272,3 +272,60 @@ async fn attachments_under_every_role() {
     let to = format!("/supervision/{id}/opinions/1/units/2/files");
     matrix(&app, &to, &seeing, "chengban", &["quganbu"]).await;
 }
+
+#[tokio::test]
+async fn a_unit_attaches_files_to_its_answer_to_a_citizens_demand() {
+    let app = spawn_app().await;
+    let (_, demand) = crate::record_permissions::station_with_forwarded_demand(&app).await;
+    let to = format!("/demands/{demand}/answers/2/files");
+    let page_of = format!("/demands/{demand}");
+    let unit = app.login("chengban").await;
+    let (_, page) = unit.text(&page_of).await;
+    assert!(page.contains(&format!("action=\"{to}\"")), "{page}");
+    let page = refused(&unit, &to, "路灯维修记录.xlsx", b"not a workbook").await;
+    assert!(page.contains("内容与扩展名不符"), "{page}");
+    let r = upload(&unit, &to, "路灯维修照片.png", PNG).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert!(location(&r).starts_with(&format!("{page_of}?done=attached")));
+
+    // The unit answers: the file goes with it, and can no longer change.
+    let r = unit
+        .post(
+            &format!("/demands/{demand}/act"),
+            &[
+                ("do", "answer"),
+                ("class", "A"),
+                ("text", "已安排检修，三处路灯已于本周修复，照片见附件。"),
+                ("signed_by", "王建国"),
+                ("contact_person", "李明"),
+                ("contact_phone", "023-63891234"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        r.text().await.unwrap()
+    );
+    let (_, page) = unit.text(&page_of).await;
+    assert!(page.contains("路灯维修照片.png") && !page.contains(&to));
+    let file = file_ids(&page)[0];
+    let staff = app.login("shiganbu").await;
+    let r = staff.get(&format!("/files/{file}")).await;
+    assert_eq!(r.headers()["content-type"], "image/png");
+    assert_eq!(r.bytes().await.unwrap().as_ref(), PNG);
+    assert_eq!(
+        upload(&unit, &to, "补充.pdf", PDF).await.status(),
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn demand_attachments_under_every_role() {
+    let app = spawn_app().await;
+    let (_, demand) = crate::record_permissions::station_with_forwarded_demand(&app).await;
+    let to = format!("/demands/{demand}/answers/2/files");
+    let seeing = ["weiyuan", "shiganbu", "lingdao"];
+    matrix(&app, &to, &seeing, "chengban", &["quganbu"]).await;
+}

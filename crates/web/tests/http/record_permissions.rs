@@ -55,11 +55,9 @@ async fn walk(
     failures
 }
 
-/// 委员工作站 records: a city station with the demo member, and a demand
-/// at it forwarded to the demo unit. Each role gets the record, 403 or 404.
-#[tokio::test]
-async fn station_and_demand_records_under_every_role() {
-    let app = spawn_app().await;
+/// A city station with the demo member attached, and an on-site demand at
+/// it forwarded to chengban's unit; returns (station, demand).
+pub async fn station_with_forwarded_demand(app: &crate::common::TestApp) -> (i64, i64) {
     let db = &app.state.db;
     let now = app.state.now();
     let who = store::audit::Who {
@@ -135,6 +133,15 @@ async fn station_and_demand_records_under_every_role() {
     )
     .await
     .unwrap();
+    (station, demand)
+}
+
+/// 委员工作站 records: a city station with the demo member, and a demand
+/// at it forwarded to the demo unit. Each role gets the record, 403 or 404.
+#[tokio::test]
+async fn station_and_demand_records_under_every_role() {
+    let app = spawn_app().await;
+    let (station, demand) = station_with_forwarded_demand(&app).await;
     let station_page = format!("/stations/{station}");
     let receptions = format!("/stations/{station}/receptions");
     let demand_page = format!("/demands/{demand}");

@@ -68,6 +68,28 @@ pub struct Owner {
     pub part: i64,
 }
 
+impl Owner {
+    /// A unit's answer on a record (a proposal or a demand).
+    pub fn answer(kind: OwnerKind, record: i64, unit: UnitId) -> Owner {
+        Owner {
+            kind,
+            record,
+            unit,
+            part: 0,
+        }
+    }
+
+    /// A department's evidence for opinion `seq` of a supervision topic.
+    pub fn evidence(topic: i64, seq: i64, unit: UnitId) -> Owner {
+        Owner {
+            kind: OwnerKind::SupervisionEvidence,
+            record: topic,
+            unit,
+            part: seq,
+        }
+    }
+}
+
 /// One attachment as listed.
 #[derive(Clone, Debug)]
 pub struct Attachment {

@@ -174,12 +174,7 @@ pub async fn upload_answer(
     multipart: Multipart,
 ) -> ApiResult<Response> {
     let [id, unit] = numbers(&raw)?;
-    let owner = Owner {
-        kind: OwnerKind::ProposalAnswer,
-        record: id,
-        unit: UnitId(unit),
-        part: 0,
-    };
+    let owner = Owner::answer(OwnerKind::ProposalAnswer, id, UnitId(unit));
     upload(&state, &acting, owner, multipart).await
 }
 
@@ -207,12 +202,7 @@ pub async fn upload_evidence(
     multipart: Multipart,
 ) -> ApiResult<Response> {
     let [id, seq, unit] = numbers(&raw)?;
-    let owner = Owner {
-        kind: OwnerKind::SupervisionEvidence,
-        record: id,
-        unit: UnitId(unit),
-        part: seq,
-    };
+    let owner = Owner::evidence(id, seq, UnitId(unit));
     upload(&state, &acting, owner, multipart).await
 }
 
@@ -240,12 +230,7 @@ pub async fn upload_demand_answer(
     multipart: Multipart,
 ) -> ApiResult<Response> {
     let [id, unit] = numbers(&raw)?;
-    let owner = Owner {
-        kind: OwnerKind::DemandAnswer,
-        record: id,
-        unit: UnitId(unit),
-        part: 0,
-    };
+    let owner = Owner::answer(OwnerKind::DemandAnswer, id, UnitId(unit));
     upload(&state, &acting, owner, multipart).await
 }
 

@@ -5,9 +5,8 @@
 use domain::UnitId;
 use store::files::{Attachment, Owner, OwnerKind};
 
-use super::place::{attachable, upload_path};
+use super::place::upload_path;
 use crate::error::WebError;
-use crate::proposals::Participant;
 use crate::state::AppState;
 
 /// An upload refused at one place: the page comes back with the message
@@ -69,12 +68,13 @@ pub struct FileBlocks {
 }
 
 impl FileBlocks {
-    /// Reads the record's files and where `me` may attach.
+    /// Reads the record's files; `open` are the places where the user may
+    /// attach (`place::open_places`, from the steps the page already has).
     pub async fn load(
         state: &AppState,
-        me: &Participant,
         kind: OwnerKind,
         record: i64,
+        open: Vec<(UnitId, i64)>,
         error: Option<AttachError>,
     ) -> Result<FileBlocks, WebError> {
         let limits = state.config.attachment_limits();
@@ -82,7 +82,7 @@ impl FileBlocks {
             kind,
             record,
             files: store::files::of_record(&state.db, kind, record).await?,
-            attachable: attachable(state, me, kind, record).await?,
+            attachable: open,
             error,
             accept: domain::files::accepted_endings(),
             limit: domain::files::size_label(limits.max_bytes),

@@ -19,7 +19,10 @@ use store::audit::Who;
 use store::files::{Attachment, Owner, OwnerKind};
 
 pub use block::{AttachError, FileBlock, FileBlocks};
-pub use place::{access, may_see, permission, record_path, Access};
+pub use place::{
+    access, demand_steps, may_see, open_places, permission, proposal_steps, record_path,
+    topic_steps, Access,
+};
 
 use crate::auth::{CsrfForm, User};
 use crate::error::{WebError, WebResult};
@@ -123,12 +126,7 @@ async fn upload_answer(
     user: User,
     multipart: Multipart,
 ) -> WebResult<Response> {
-    let owner = Owner {
-        kind: OwnerKind::ProposalAnswer,
-        record: id,
-        unit: UnitId(unit),
-        part: 0,
-    };
+    let owner = Owner::answer(OwnerKind::ProposalAnswer, id, UnitId(unit));
     upload_page(&state, &user, owner, multipart).await
 }
 
@@ -138,12 +136,7 @@ async fn upload_demand_answer(
     user: User,
     multipart: Multipart,
 ) -> WebResult<Response> {
-    let owner = Owner {
-        kind: OwnerKind::DemandAnswer,
-        record: id,
-        unit: UnitId(unit),
-        part: 0,
-    };
+    let owner = Owner::answer(OwnerKind::DemandAnswer, id, UnitId(unit));
     upload_page(&state, &user, owner, multipart).await
 }
 
@@ -153,12 +146,7 @@ async fn upload_evidence(
     user: User,
     multipart: Multipart,
 ) -> WebResult<Response> {
-    let owner = Owner {
-        kind: OwnerKind::SupervisionEvidence,
-        record: id,
-        unit: UnitId(unit),
-        part: seq,
-    };
+    let owner = Owner::evidence(id, seq, UnitId(unit));
     upload_page(&state, &user, owner, multipart).await
 }
 

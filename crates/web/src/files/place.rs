@@ -65,6 +65,58 @@ fn writing_steps(kind: OwnerKind) -> &'static [&'static str] {
     }
 }
 
+/// The places where `me` may attach now, from the steps the record's rules
+/// offer them: (unit, part, step code). Only a unit clerk attaches, and
+/// only at its own unit's places.
+pub fn open_places<'a>(
+    kind: OwnerKind,
+    me: &Participant,
+    steps: impl IntoIterator<Item = (UnitId, i64, &'a str)>,
+) -> Vec<(UnitId, i64)> {
+    let Some(clerk) = me.unit.filter(|_| me.role == Role::UnitClerk) else {
+        return Vec::new();
+    };
+    let mut open: Vec<(UnitId, i64)> = steps
+        .into_iter()
+        .filter(|(unit, _, code)| *unit == clerk && writing_steps(kind).contains(code))
+        .map(|(unit, part, _)| (unit, part))
+        .collect();
+    open.sort();
+    open.dedup();
+    open
+}
+
+/// A proposal's offers as places: a unit clerk's steps are its own unit's.
+pub fn proposal_steps<'a>(
+    me: &Participant,
+    offers: &'a [crate::proposals::Offer],
+) -> impl Iterator<Item = (UnitId, i64, &'a str)> + 'a {
+    let unit = me.unit;
+    offers
+        .iter()
+        .filter_map(move |o| unit.map(|u| (u, 0, o.code)))
+}
+
+/// A supervision topic's steps as places (the part is the opinion).
+pub fn topic_steps<'a>(
+    steps: &'a [(u32, UnitId, &'static str)],
+) -> impl Iterator<Item = (UnitId, i64, &'static str)> + 'a {
+    steps
+        .iter()
+        .map(|(seq, unit, code)| (*unit, i64::from(*seq), *code))
+}
+
+/// A demand's offers as places, for the unit acting on it.
+pub fn demand_steps(
+    actor: DemandActor,
+    offers: &[&'static str],
+) -> Vec<(UnitId, i64, &'static str)> {
+    match actor {
+        DemandActor::Unit(unit) => offers.iter().map(|code| (unit, 0, *code)).collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// What `me` may do on one record: see it, and write files at which places.
 struct RecordAccess {
     org: OrgId,
@@ -81,21 +133,16 @@ async fn record_access(
     kind: OwnerKind,
     record: i64,
 ) -> Result<RecordAccess, WebError> {
-    let clerk_unit = me.unit.filter(|_| me.role == Role::UnitClerk);
-    let writing = writing_steps(kind);
     match kind {
         OwnerKind::ProposalAnswer => {
             let s = store::proposal::load(&state.db, ProposalId(record)).await?;
             let see = crate::proposals::visible(me, &s);
             let mut open = Vec::new();
-            if let (true, Some(unit)) = (see, clerk_unit) {
+            if see && me.role == Role::UnitClerk {
                 let setting = store::proposal::Setting::for_org(&state.db, s.proposal.org).await?;
                 let ctx = setting.context(state.now());
-                // A unit clerk's steps are always its own unit's.
                 let offers = crate::proposals::offers(me, &s.proposal, &[], &ctx);
-                if offers.iter().any(|o| writing.contains(&o.code)) {
-                    open.push((unit, 0));
-                }
+                open = open_places(kind, me, proposal_steps(me, &offers));
             }
             Ok(RecordAccess {
                 org: s.proposal.org,
@@ -107,12 +154,9 @@ async fn record_access(
             let s = store::supervision::load(&state.db, TopicId(record)).await?;
             let see = crate::supervision::visible(me, &s);
             let rules = crate::supervision::who(me, Some(&s));
-            let open = if see && clerk_unit.is_some() {
-                crate::supervision::steps_of(&s, &rules)
-                    .into_iter()
-                    .filter(|(_, unit, code)| Some(*unit) == clerk_unit && writing.contains(code))
-                    .map(|(seq, unit, _)| (unit, i64::from(seq)))
-                    .collect()
+            let steps = crate::supervision::steps_of(&s, &rules);
+            let open = if see {
+                open_places(kind, me, topic_steps(&steps))
             } else {
                 Vec::new()
             };
@@ -124,16 +168,8 @@ async fn record_access(
         }
         OwnerKind::DemandAnswer => {
             let (s, actor) = crate::stations::load_demand(state, me, record).await?;
-            let open = match actor {
-                DemandActor::Unit(unit)
-                    if crate::stations::offers(&s, actor)
-                        .iter()
-                        .any(|code| writing.contains(code)) =>
-                {
-                    vec![(unit, 0)]
-                }
-                _ => Vec::new(),
-            };
+            let offers = crate::stations::offers(&s, actor);
+            let open = open_places(kind, me, demand_steps(actor, &offers));
             Ok(RecordAccess {
                 org: s.org_id,
                 see: true,
@@ -161,14 +197,4 @@ pub async fn may_see(
     record: i64,
 ) -> Result<bool, WebError> {
     Ok(record_access(state, me, kind, record).await?.see)
-}
-
-/// The places on one record where `me` may attach now.
-pub async fn attachable(
-    state: &AppState,
-    me: &Participant,
-    kind: OwnerKind,
-    record: i64,
-) -> Result<Vec<(UnitId, i64)>, WebError> {
-    Ok(record_access(state, me, kind, record).await?.open)
 }

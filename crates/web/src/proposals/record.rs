@@ -14,7 +14,7 @@ use super::offers::{offers, Offer};
 use super::{visible, Participant};
 use crate::auth::User;
 use crate::error::{WebError, WebResult};
-use crate::files::{AttachError, FileBlocks};
+use crate::files::{open_places, proposal_steps, AttachError, FileBlocks};
 use crate::shell::{Notice, Shell};
 use crate::state::AppState;
 use crate::view::when;
@@ -270,8 +270,9 @@ pub async fn show(
         _ => None,
     };
     let attach_failed = attach_error.is_some();
-    let files =
-        FileBlocks::load(state, &me, OwnerKind::ProposalAnswer, p.id.0, attach_error).await?;
+    let kind = OwnerKind::ProposalAnswer;
+    let open = open_places(kind, &me, proposal_steps(&me, &offers));
+    let files = FileBlocks::load(state, kind, p.id.0, open, attach_error).await?;
     let page = RecordPage {
         files,
         converted_letter,

@@ -13,7 +13,7 @@ use super::load_demand;
 use super::ActForm;
 use crate::auth::User;
 use crate::error::WebResult;
-use crate::files::{AttachError, FileBlocks};
+use crate::files::{demand_steps, open_places, AttachError, FileBlocks};
 use crate::proposals::Participant;
 use crate::shell::{Notice, Shell};
 use crate::state::AppState;
@@ -225,11 +225,14 @@ async fn show(
         DemandActor::Reader => "查阅",
     };
     let refused_upload = attach_error.is_some();
-    let files = FileBlocks::load(state, &me, OwnerKind::DemandAnswer, id, attach_error).await?;
+    let offers = offers(&s, actor);
+    let kind = OwnerKind::DemandAnswer;
+    let open = open_places(kind, &me, demand_steps(actor, &offers));
+    let files = FileBlocks::load(state, kind, id, open, attach_error).await?;
     let page = RecordPage {
         files,
         shell: Shell::new(user, "群众诉求", "/stations"),
-        offers: offers(&s, actor),
+        offers,
         show_phone: actor == DemandActor::Staff || actor == DemandActor::StationMember,
         actor: actor_label.into(),
         assignments,

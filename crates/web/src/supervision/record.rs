@@ -3,7 +3,7 @@
 //! endpoint re-renders the page with the message and the input kept when a
 //! step is refused or its input is bad.
 
-use crate::files::{AttachError, FileBlocks};
+use crate::files::{open_places, topic_steps, AttachError, FileBlocks};
 use std::collections::HashMap;
 use store::files::OwnerKind;
 
@@ -172,15 +172,17 @@ async fn show(
         .iter()
         .flat_map(|o| o.tracking.assignments.iter().map(|a| a.unit))
         .collect();
+    let steps = steps_of(&stored, &rules);
     let kind = OwnerKind::SupervisionEvidence;
-    let files = FileBlocks::load(state, &me, kind, t.id.0, attach_error).await?;
+    let open = open_places(kind, &me, topic_steps(&steps));
+    let files = FileBlocks::load(state, kind, t.id.0, open, attach_error).await?;
     Ok(RecordPage {
         files,
         shell: Shell::new(user, t.text.title.clone(), "/supervision").notice(notice),
         members: store::names::members(&state.db, &member_ids).await?,
         units: store::names::units(&state.db, &unit_ids).await?,
         offers: offers(t, &rules),
-        steps: steps_of(&stored, &rules),
+        steps,
         history: store::supervision::history(&state.db, t.id).await?,
         failed,
         activity_kinds: ActivityKind::ALL,
